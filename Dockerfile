@@ -1,0 +1,29 @@
+# Build: docker build -t fazhi-search .
+# Run:   docker run -p 8080:8080 -v fazhi-data:/data fazhi-search
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props Search.sln ./
+COPY src/ src/
+COPY tests/ tests/
+RUN dotnet restore src/Search.Cli/Search.Cli.csproj
+RUN dotnet publish src/Search.Cli/Search.Cli.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# OCR for scans and screenshots, PDF rasterising, legacy Office conversion, headless screenshots of web checks.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends \
+      tesseract-ocr tesseract-ocr-chi-sim poppler-utils fonts-noto-cjk \
+      libreoffice-writer-nogui libreoffice-calc-nogui chromium \
+ && rm -rf /var/lib/apt/lists/*
+RUN groupadd --system search && useradd --system --gid search --home-dir /app --shell /usr/sbin/nologin search \
+ && mkdir -p /data && chown search:search /data
+WORKDIR /app
+COPY --from=build /app ./
+COPY corpus/ /app/corpus/
+ENV Search__DataDirectory=/data \
+    Search__CorpusDirectory=/app/corpus \
+    ASPNETCORE_URLS=http://0.0.0.0:8080
+VOLUME /data
+EXPOSE 8080
+USER search
+ENTRYPOINT ["dotnet", "Search.Cli.dll", "serve", "--urls", "http://0.0.0.0:8080"]

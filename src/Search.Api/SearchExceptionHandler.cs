@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Search.Core.Configuration;
+
+namespace Search.Api;
+
+/// <summary>The one place where engine exceptions become problem details with a status code.</summary>
+public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILogger<SearchExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title) = exception switch
+        {
+            NotFoundException => (StatusCodes.Status404NotFound, "未找到"),
+            InvalidInputException => (StatusCodes.Status400BadRequest, "请求无效"),
+            BadHttpRequestException bad => (bad.StatusCode, "请求无效"),
+            OperationCanceledException => (499, "请求已取消"),
+            _ => (StatusCodes.Status500InternalServerError, "服务器内部错误"),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = status,
+                Title = title,
+                // Internal errors never show their message: it may hold paths or stack details.
+                Detail = status >= 500 ? "处理请求时出错，请查看服务日志。" : exception.Message,
+            },
+        });
+    }
+}

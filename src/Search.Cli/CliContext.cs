@@ -1,0 +1,85 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Search.Core;
+
+namespace Search.Cli;
+
+/// <summary>What a command gets: its arguments, the output streams and the engine's services.</summary>
+public sealed class CliContext : IAsyncDisposable
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private IHost? _host;
+
+    public CliContext(CliArguments arguments, TextWriter output, TextWriter error)
+    {
+        Arguments = arguments;
+        Output = output;
+        Error = error;
+    }
+
+    public CliArguments Arguments { get; }
+
+    public TextWriter Output { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>Configuration overrides from the command line (--data).</summary>
+    public Dictionary<string, string?> ConfigurationOverrides
+    {
+        get
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (Arguments.Get("data") is { } data)
+            {
+                overrides["Search:DataDirectory"] = Path.GetFullPath(data);
+            }
+            return overrides;
+        }
+    }
+
+    /// <summary>The engine's services, built on first use from the same registration as the API.</summary>
+    public IServiceProvider Services => (_host ??= BuildHost()).Services;
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public void WriteJson<T>(T value) => Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = false,
+        });
+        builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning);
+        builder.Services.AddSearchCore(builder.Configuration);
+        return builder.Build();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync();
+        }
+        else
+        {
+            _host?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using Search.Cli;
+using Search.Cli.Commands;
+using Search.Core.Configuration;
+
+namespace Search.Cli;
+
+/// <summary>The `search` command-line program.</summary>
+public static class Program
+{
+    public static ICliCommand[] Commands { get; } =
+    [
+        new ServeCommand(),
+    ];
+
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        return await RunAsync(args, Console.Out, Console.Error, cts.Token);
+    }
+
+    /// <summary>Runs one command line; tests call this directly with their own writers.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        CliArguments arguments;
+        try
+        {
+            arguments = CliArguments.Parse(args);
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        if (arguments.Positional.Count == 0)
+        {
+            await WriteHelpAsync(output);
+            return arguments.Has("help") ? ExitCodes.Success : ExitCodes.Usage;
+        }
+
+        var name = arguments.Positional[0];
+        var command = Commands.FirstOrDefault(c => c.Name == name);
+        if (command is null)
+        {
+            await error.WriteLineAsync($"error: unknown command '{name}'. Run 'search --help' for the list.");
+            return ExitCodes.Usage;
+        }
+        if (arguments.Has("help"))
+        {
+            await output.WriteLineAsync($"{command.Summary}\n\nUsage:\n  {command.Usage.Replace("\n", "\n  ")}");
+            return ExitCodes.Success;
+        }
+
+        arguments.Positional.RemoveAt(0);
+        await using var context = new CliContext(arguments, output, error);
+        try
+        {
+            return await command.RunAsync(context, cancellationToken);
+        }
+        catch (CliUsageException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}\nusage: {command.Usage}");
+            return ExitCodes.Usage;
+        }
+        catch (NotFoundException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.NotFound;
+        }
+        catch (InvalidInputException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (ConfigurationException e)
+        {
+            await error.WriteLineAsync($"error: configuration {e.Message}");
+            return ExitCodes.Configuration;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await error.WriteLineAsync($"error: configuration: {string.Join("; ", e.Failures)}");
+            return ExitCodes.Configuration;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (SearchException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task WriteHelpAsync(TextWriter output)
+    {
+        await output.WriteLineAsync("search: evidence search for rule-of-law government assessments\n");
+        await output.WriteLineAsync("Usage: search COMMAND [options] [--data DIR] [--json]\n\nCommands:");
+        foreach (var command in Commands)
+        {
+            await output.WriteLineAsync($"  {command.Name,-12} {command.Summary}");
+        }
+        await output.WriteLineAsync("\nRun 'search COMMAND --help' for a command's options.");
+    }
+}
