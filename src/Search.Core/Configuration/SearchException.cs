@@ -11,7 +11,7 @@ public sealed class NotFoundException(string message) : SearchException(message)
 }
 
 /// <summary>The user's input cannot be used as given (bad query, bad file, bad argument).</summary>
-public sealed class InvalidInputException(string message, string? file = null) : SearchException(message)
+public class InvalidInputException(string message, string? file = null) : SearchException(message)
 {
     public string? File { get; } = file;
 }
