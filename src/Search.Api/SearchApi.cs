@@ -20,7 +20,14 @@ public static class SearchApi
         builder.Services.AddSearchCore(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SearchExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "法治政府建设示范创建佐证材料检索 API";
+            document.Info.Description = "Evidence search for rule-of-law government assessments.";
+            return Task.CompletedTask;
+        }));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1L << 30);
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 1L << 30);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -31,6 +38,10 @@ public static class SearchApi
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapDocumentEndpoints();
+        app.MapSearchEndpoints();
+        app.MapFrameworkEndpoints();
+        app.MapMatchingEndpoints();
         return app;
     }
 }

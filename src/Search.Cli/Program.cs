@@ -10,6 +10,13 @@ public static class Program
     public static ICliCommand[] Commands { get; } =
     [
         new ServeCommand(),
+        new IngestCommand(),
+        new QueryCommand(),
+        new ClassifyCommand(),
+        new CoverageCommand(),
+        new MappingCommand(),
+        new FrameworksCommand(),
+        new BenchCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -2,6 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Search.Core.Configuration;
+using Search.Core.Coverage;
+using Search.Core.Extraction;
+using Search.Core.Frameworks;
+using Search.Core.Indexing;
+using Search.Core.Matching;
+using Search.Core.Search;
+using Search.Core.Ingestion;
+using Search.Core.Storage;
 
 namespace Search.Core;
 
@@ -14,6 +22,33 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(SearchOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
+
+        services.AddSingleton<DataPaths>();
+        services.AddSingleton<MetadataDatabase>();
+        services.AddSingleton<BlobStore>();
+        services.AddSingleton<DocumentRepository>();
+        services.AddSingleton<JobRepository>();
+        services.AddSingleton<AuditLog>();
+
+        services.AddExtraction(configuration);
+        services.AddEvidenceIndex();
+        services.AddSingleton<FrameworkCatalog>();
+
+        services.AddSingleton(sp => new MatchTokenizer(sp.GetRequiredService<Vocabulary>().Terms));
+        services.AddSingleton<MappingDecisionRepository>();
+        services.AddSingleton<MatcherRegistry>();
+        services.AddSingleton<IDocumentMatcher, DocumentMatcher>();
+        services.AddSingleton<ClassificationService>();
+        services.AddSingleton<MappingService>();
+        services.AddSingleton<CoverageService>();
+        services.AddSingleton<EvidencePackageWriter>();
+
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IngestionJobRunner>();
+        services.AddSingleton<IngestionQueue>();
+        services.AddSingleton<IngestionService>();
+        services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<CorpusBootstrapper>();
         return services;
     }
 }

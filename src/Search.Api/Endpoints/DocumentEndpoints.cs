@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Core.Configuration;
+using Search.Core.Ingestion;
+using Search.Core.Storage;
+
+namespace Search.Api.Endpoints;
+
+/// <summary>Uploads, ingestion jobs, stored documents.</summary>
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var documents = app.MapGroup("/api/documents").WithTags("documents");
+        documents.MapPost("/", UploadAsync).WithName("UploadDocuments").DisableAntiforgery();
+        documents.MapGet("/", List).WithName("ListDocuments");
+        documents.MapGet("/{id}", Get).WithName("GetDocument");
+        documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
+        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument");
+
+        app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob");
+        return app;
+    }
+
+    public sealed record DocumentSummary(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
+        DateOnly? Date, string? DocNumber, int PageCount, DateTimeOffset UpdatedAt);
+
+    public sealed record PassageView(int Ordinal, int Page, string? Location, string Text);
+
+    public sealed record DocumentView(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
+        DateOnly? Date, bool DateFromDocNumber, string? DocNumber, string? IssuingBody, string? SourceUrl, IReadOnlyList<string> Urls,
+        IReadOnlyList<int> IndicatorHints, int PageCount, long Size, string Sha256, bool UsedOcr, IReadOnlyList<string> Warnings,
+        IReadOnlyList<PassageView> Passages);
+
+    private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new InvalidInputException("请以 multipart/form-data 上传文件（字段名 file）。");
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.Count == 0)
+        {
+            throw new InvalidInputException("请求中没有文件：请在字段 file 中上传一个或多个文件。");
+        }
+        var department = form["department"].FirstOrDefault() is { Length: > 0 } d ? d.Trim() : null;
+        var user = request.HttpContext.User.Identity?.Name ?? "anonymous";
+        var streams = new List<(string, Stream)>();
+        try
+        {
+            foreach (var file in form.Files)
+            {
+                streams.Add((file.FileName, file.OpenReadStream()));
+            }
+            var job = await ingestion.SubmitUploadsAsync(streams, department, user, cancellationToken);
+            foreach (var file in form.Files)
+            {
+                audit.Record(user, "upload", file.FileName, $"job {job.Id}, {file.Length} bytes, department {department ?? "-"}");
+            }
+            return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
+        }
+        finally
+        {
+            foreach (var (_, stream) in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private static Ok<IngestionJob> GetJob(string id, IngestionService ingestion) =>
+        TypedResults.Ok(ingestion.GetJob(id) ?? throw new NotFoundException($"没有编号为 {id} 的入库任务。"));
+
+    private static Ok<List<DocumentSummary>> List(DocumentRepository documents, string? status = null, string? department = null)
+    {
+        DocumentStatus? wanted = status is null ? null
+            : Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var s) ? s
+            : throw new InvalidInputException($"未知的状态“{status}”，可用：stored、indexed、failed、quarantined。");
+        var list = documents.ListAll()
+            .Where(d => wanted is null || d.Status == wanted)
+            .Where(d => department is null || d.Department == department)
+            .Select(d => new DocumentSummary(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason, d.Date, d.DocNumber, d.PageCount, d.UpdatedAt))
+            .ToList();
+        return TypedResults.Ok(list);
+    }
+
+    private static Ok<DocumentView> Get(string id, DocumentRepository documents)
+    {
+        var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        var passages = documents.GetPassages(id).Select(p => new PassageView(p.Ordinal, p.Page, p.Location, p.Text)).ToList();
+        return TypedResults.Ok(new DocumentView(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason,
+            d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages));
+    }
+
+    private static PhysicalFileHttpResult GetOriginal(string id, DocumentRepository documents)
+    {
+        var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        return TypedResults.PhysicalFile(d.StoredPath, "application/octet-stream", d.FileName);
+    }
+
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext context, IngestionPipeline pipeline, AuditLog audit, CancellationToken cancellationToken)
+    {
+        await pipeline.DeleteAsync(id, cancellationToken);
+        audit.Record(context.User.Identity?.Name ?? "anonymous", "delete", id);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Core.Configuration;
+using Search.Core.Coverage;
+using Search.Core.Ingestion;
+using Search.Core.Matching;
+
+namespace Search.Api.Endpoints;
+
+/// <summary>Classification, coverage, and reviewer decisions on mappings.</summary>
+public static class MatchingEndpoints
+{
+    public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/classify", ClassifyAsync).WithTags("matching").WithName("Classify").DisableAntiforgery();
+
+        var coverage = app.MapGroup("/api/frameworks/{id}").WithTags("coverage");
+        coverage.MapGet("/coverage", GetCoverage).WithName("GetCoverage");
+        coverage.MapGet("/coverage.xlsx", GetLedger).WithName("GetCoverageLedger");
+        coverage.MapGet("/package.zip", GetPackage).WithName("GetEvidencePackage");
+
+        var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching");
+        mappings.MapGet("/", GetMappings).WithName("GetMappings");
+        mappings.MapPost("/", DecideAsync).WithName("DecideMapping");
+        return app;
+    }
+
+    public sealed record ClassifyTextRequest(string? Title, string? Text);
+
+    public sealed record DecisionRequest(string Framework, int Number, string Decision, string? Note);
+
+    private static async Task<Ok<ClassificationService.Classification>> ClassifyAsync(HttpRequest request, ClassificationService classification, Search.Core.Storage.DataPaths paths,
+        string framework, int? top, CancellationToken cancellationToken)
+    {
+        var k = Math.Clamp(top ?? 3, 1, 20);
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
+                ?? throw new InvalidInputException("请在字段 file 中上传要判断的文件。");
+            var temp = Path.Combine(paths.Temp, "classify-" + Guid.NewGuid().ToString("N") + Path.GetExtension(IngestionService.SafeName(file.FileName)));
+            Directory.CreateDirectory(paths.Temp);
+            try
+            {
+                await using (var stream = File.Create(temp))
+                {
+                    await file.CopyToAsync(stream, cancellationToken);
+                }
+                return TypedResults.Ok(await classification.ClassifyFileAsync(temp, file.FileName, framework, k, cancellationToken));
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+        var body = await request.ReadFromJsonAsync<ClassifyTextRequest>(cancellationToken)
+            ?? throw new InvalidInputException("请上传文件（multipart 字段 file），或提交 JSON {\"title\":…, \"text\":…}。");
+        if (string.IsNullOrWhiteSpace(body.Title) && string.IsNullOrWhiteSpace(body.Text))
+        {
+            throw new InvalidInputException("标题和正文不能都为空。");
+        }
+        return TypedResults.Ok(classification.ClassifyText(body.Title ?? "", body.Text ?? "", framework, k));
+    }
+
+    private static Ok<CoverageReport> GetCoverage(string id, CoverageService coverage, string? unit) =>
+        TypedResults.Ok(unit is null ? coverage.Build(id) : DepartmentView.Filter(coverage.Build(id), unit));
+
+    private static FileContentHttpResult GetLedger(string id, CoverageService coverage, string? unit)
+    {
+        var report = unit is null ? coverage.Build(id) : DepartmentView.Filter(coverage.Build(id), unit);
+        var temp = Path.GetTempFileName();
+        try
+        {
+            CoverageLedgerWriter.Write(report, temp);
+            return TypedResults.File(File.ReadAllBytes(temp), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{id}-coverage.xlsx");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static FileContentHttpResult GetPackage(string id, CoverageService coverage, EvidencePackageWriter writer)
+    {
+        var temp = Path.GetTempFileName();
+        try
+        {
+            File.Delete(temp);
+            writer.Write(coverage.Build(id), temp);
+            return TypedResults.File(File.ReadAllBytes(temp), "application/zip", $"{id}-evidence.zip");
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static Ok<IReadOnlyList<DocumentMapping>> GetMappings(string documentId, MappingService mappings) =>
+        TypedResults.Ok(mappings.MappingsOf(documentId));
+
+    private static async Task<Ok<MappingDecision>> DecideAsync(string documentId, DecisionRequest body, HttpContext context, MappingService mappings, CancellationToken cancellationToken)
+    {
+        var kind = Enum.TryParse<DecisionKind>(body.Decision, ignoreCase: true, out var k) ? k
+            : throw new InvalidInputException($"decision 只能是 confirm、reject 或 add，而不是“{body.Decision}”。");
+        var user = context.User.Identity?.Name ?? "anonymous";
+        return TypedResults.Ok(await mappings.DecideAsync(documentId, body.Framework, body.Number, kind, user, body.Note, cancellationToken));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Core.Configuration;
+using Search.Core.Indexing;
+using Search.Core.Search;
+
+namespace Search.Api.Endpoints;
+
+/// <summary>Full-text search over the evidence.</summary>
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/search").WithTags("search").MapGet("/", Search).WithName("Search");
+        return app;
+    }
+
+    private static Ok<SearchResults> Search(IEvidenceIndex index, string? q, string? framework, int? indicator, string? department,
+        string? type, int? year, string? from, string? to, int? page, int? size, string? sort)
+    {
+        var request = new SearchRequest
+        {
+            Query = q ?? "",
+            Framework = framework,
+            Indicator = indicator,
+            Department = department,
+            FileType = type,
+            Year = year,
+            From = ParseDate(from, "from"),
+            To = ParseDate(to, "to"),
+            Page = Math.Max(1, page ?? 1),
+            Size = Math.Clamp(size ?? 20, 1, 100),
+            Sort = sort switch
+            {
+                null or "" or "relevance" => SearchSort.Relevance,
+                "date" => SearchSort.Date,
+                _ => throw new InvalidInputException($"sort 只能是 relevance 或 date，而不是“{sort}”。"),
+            },
+        };
+        return TypedResults.Ok(index.Search(request));
+    }
+
+    private static DateOnly? ParseDate(string? raw, string name) =>
+        string.IsNullOrEmpty(raw) ? null
+        : DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new InvalidInputException($"{name} 日期格式应为 yyyy-MM-dd，例如 2022-01-01，而不是“{raw}”。");
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Search.Core.Configuration;
+using Search.Core.Matching;
+
+namespace Search.Cli.Commands;
+
+/// <summary>`bench ingest|search|classify`: prints speed and quality figures measured in one run.</summary>
+public sealed class BenchCommand : ICliCommand
+{
+    public string Name => "bench";
+
+    public string Summary => "Measure ingestion speed, search latency or classification accuracy.";
+
+    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE] [--framework ID]  [--json]";
+
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search or classify.");
+        object figures = what switch
+        {
+            "classify" => Classify(context),
+            "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
+            "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),
+            _ => throw new CliUsageException($"unknown benchmark '{what}': use ingest, search or classify."),
+        };
+        if (args.Json)
+        {
+            context.WriteJson(figures);
+        }
+        else
+        {
+            foreach (var property in figures.GetType().GetProperties())
+            {
+                await context.Output.WriteLineAsync($"{property.Name,-28} {Format(property.GetValue(figures))}");
+            }
+        }
+        return ExitCodes.Success;
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "-",
+        System.Collections.IEnumerable list and not string => string.Join("\n" + new string(' ', 29), list.Cast<object>()),
+        _ => value.ToString() ?? "-",
+    };
+
+    private static object Classify(CliContext context)
+    {
+        var args = context.Arguments;
+        var path = args.Get("eval") ?? Path.Combine(context.Get<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.ResolveCorpusDirectory()
+            ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found"), "eval", "classify.jsonl");
+        if (!File.Exists(path))
+        {
+            throw new NotFoundException($"评测集不存在：{path}");
+        }
+        var items = ClassificationEvaluation.Load(path);
+        var framework = args.Get("framework") ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
+        var matcher = context.Get<MatcherRegistry>().For(framework);
+        matcher.ClearExamples();
+        var stopwatch = Stopwatch.StartNew();
+        var test = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: false);
+        var tune = ClassificationEvaluation.Evaluate(matcher, items, "tune", withExamples: false);
+        var perItemMs = stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, test.Items + tune.Items);
+
+        // Reviewer confirmations as examples: the tune split's related items are "confirmed" and the test split is scored again.
+        foreach (var group in items.Where(i => i.Framework == framework && i.Split == "tune" && i.Expected.Length > 0).GroupBy(i => i.Expected[0]))
+        {
+            matcher.SetExamples(group.Key, group.Select(i => (i.Title, i.Text)));
+        }
+        var withExamples = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: true);
+        matcher.ClearExamples();
+
+        return new
+        {
+            framework,
+            evalFile = path,
+            items = test.Items,
+            accuracyAt1 = test.AccuracyAt1,
+            accuracyAt3 = test.AccuracyAt3,
+            unrelatedMappedRate = test.UnrelatedMappedRate,
+            missedRelatedRate = test.MissedRelatedRate,
+            tune = new { tune.Items, tune.AccuracyAt1, tune.AccuracyAt3, tune.UnrelatedMappedRate },
+            withConfirmedExamples = new { withExamples.AccuracyAt1, withExamples.AccuracyAt3, withExamples.UnrelatedMappedRate },
+            msPerItem = Math.Round(perItemMs, 2),
+        };
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Options;
+using Search.Core.Configuration;
+using Search.Core.Indexing;
+using Search.Core.Search;
+
+namespace Search.Cli.Commands;
+
+/// <summary>
+/// `bench search`: builds an index of synthesised passages from the corpus text in a temp folder, runs a
+/// fixed query mix through our search and, in the same run, through a raw Lucene IndexSearcher with
+/// equivalent term/phrase queries, and reports latency percentiles, throughput and the ratio.
+/// </summary>
+public static class SearchBenchmarkRunner
+{
+    private static readonly string[] Departments = ["区司法局", "区市场监管分局", "区政务服务中心", "区发改局", "区委编办", "区财政局", "区人社局", "区应急管理局"];
+    private static readonly string[] Types = ["pdf", "docx", "xlsx", "image", "html"];
+
+    private static readonly SearchRequest[] Mix =
+    [
+        new() { Query = "行政复议" },
+        new() { Query = "权责清单" },
+        new() { Query = "公平竞争审查" },
+        new() { Query = "\"重大行政决策\"" },
+        new() { Query = "双随机一公开" },
+        new() { Query = "复议", Department = "区司法局" },
+        new() { Query = "政务服务", Year = 2022 },
+        new() { Query = "行政执法 公示" },
+        new() { Query = "规范性文件 合法性审核" },
+        new() { Query = "法律顾问", FileType = "pdf" },
+        new() { Query = "营商环境", Indicator = 12, Framework = "shapotou-2023" },
+        new() { Query = "年度报告 -应急" },
+    ];
+
+    public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var target = Math.Max(1000, context.Arguments.GetInt("passages", 100_000));
+        var rounds = Math.Max(1, context.Arguments.GetInt("queries", 20));
+        var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
+        var sentences = Directory.EnumerateFiles(Path.Combine(corpus, "policy"), "*.txt")
+            .SelectMany(f => File.ReadAllText(f).Split(['。', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(s => s.Length >= 8)
+            .ToArray();
+        var folder = Path.Combine(Path.GetTempPath(), "search-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var index = new LuceneEvidenceIndex(folder, context.Get<Vocabulary>());
+            var random = new Random(20231128);
+            var build = Stopwatch.StartNew();
+            var perDocument = 20;
+            for (var d = 0; d * perDocument < target; d++)
+            {
+                var id = $"bench{d:D6}";
+                var date = new DateOnly(2019 + random.Next(5), 1 + random.Next(12), 1 + random.Next(28));
+                var department = Departments[random.Next(Departments.Length)];
+                var type = Types[random.Next(Types.Length)];
+                var indicators = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => new IndicatorRef("shapotou-2023", 1 + random.Next(100), Math.Round(random.NextDouble(), 3))).DistinctBy(i => i.Number).ToList();
+                var passages = Enumerable.Range(0, perDocument).Select(o => new IndexedPassage
+                {
+                    DocumentId = id,
+                    Ordinal = o,
+                    Text = string.Join("。", Enumerable.Range(0, 3 + random.Next(4)).Select(_ => sentences[random.Next(sentences.Length)])) + "。",
+                    Page = 1 + o / 4,
+                    Title = sentences[random.Next(sentences.Length)],
+                    FileName = id + "." + type,
+                    Department = department,
+                    Date = date,
+                    FileType = type,
+                    Indicators = indicators,
+                }).ToList();
+                await index.ReplaceDocumentAsync(id, passages, cancellationToken);
+            }
+            await index.RefreshAsync(cancellationToken);
+            build.Stop();
+            var passagesBuilt = index.PassageCount;
+
+            // Warm up both paths once.
+            foreach (var q in Mix)
+            {
+                index.Search(q);
+            }
+            var ours = new List<double>();
+            var clock = Stopwatch.StartNew();
+            for (var r = 0; r < rounds; r++)
+            {
+                foreach (var q in Mix)
+                {
+                    var sw = Stopwatch.StartNew();
+                    index.Search(q);
+                    ours.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
+            var oursSeconds = clock.Elapsed.TotalSeconds;
+
+            var raw = new List<double>();
+            using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
+            var searcher = new IndexSearcher(reader);
+            var rawQueries = Mix.Select(q => RawQuery(index, q)).ToList();
+            foreach (var q in rawQueries)
+            {
+                searcher.Search(q, 20);
+            }
+            clock.Restart();
+            for (var r = 0; r < rounds; r++)
+            {
+                foreach (var q in rawQueries)
+                {
+                    var sw = Stopwatch.StartNew();
+                    searcher.Search(q, 20);
+                    raw.Add(sw.Elapsed.TotalMilliseconds);
+                }
+            }
+            var rawSeconds = clock.Elapsed.TotalSeconds;
+            var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+            return new
+            {
+                passages = passagesBuilt,
+                buildSeconds = Math.Round(build.Elapsed.TotalSeconds, 1),
+                indexMegabytes = Math.Round(size / 1024.0 / 1024, 1),
+                queries = ours.Count,
+                p50Ms = Percentile(ours, 0.50),
+                p99Ms = Percentile(ours, 0.99),
+                qps = Math.Round(ours.Count / oursSeconds, 1),
+                rawP50Ms = Percentile(raw, 0.50),
+                rawP99Ms = Percentile(raw, 0.99),
+                rawQps = Math.Round(raw.Count / rawSeconds, 1),
+                p50Ratio = Math.Round(Percentile(ours, 0.5) / Math.Max(0.001, Percentile(raw, 0.5)), 2),
+                note = "raw = Lucene IndexSearcher top-20 with the same words as SmartCn term/phrase queries on the text field, no grouping, facets, highlighting or synonyms",
+            };
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The plain Lucene equivalent: the query words as SmartCn phrases on the text field, filters as required terms.</summary>
+    private static Query RawQuery(LuceneEvidenceIndex index, SearchRequest request)
+    {
+        var query = new BooleanQuery();
+        foreach (var word in request.Query.Replace("\"", "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var negate = word.StartsWith('-');
+            var phrase = new PhraseQuery();
+            using var stream = index.Analyzer.GetTokenStream(IndexFields.Text, negate ? word[1..] : word);
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                phrase.Add(new Term(IndexFields.Text, term.ToString()));
+            }
+            stream.End();
+            query.Add(phrase, negate ? Occur.MUST_NOT : Occur.MUST);
+        }
+        if (request.Department is { } department)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Department, department)), Occur.MUST);
+        }
+        if (request.FileType is { } type)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.FileType, type)), Occur.MUST);
+        }
+        if (request.Year is { } year)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range(IndexFields.Year, year, year, true, true), Occur.MUST);
+        }
+        if (request.Indicator is { } n)
+        {
+            query.Add(new TermQuery(new Term(IndexFields.Indicator, PassageDocumentMapper.IndicatorKey(request.Framework!, n))), Occur.MUST);
+        }
+        return query;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
+    }
+}

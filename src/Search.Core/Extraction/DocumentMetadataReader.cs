@@ -1,0 +1,215 @@
+using System.Text.RegularExpressions;
+
+namespace Search.Core.Extraction;
+
+/// <summary>Reads a document's metadata from its text, its file name and the folder path it came in.</summary>
+public static partial class DocumentMetadataReader
+{
+    private const string CnDigit = "〇○零一二三四五六七八九十";
+
+    [GeneratedRegex(@"([\p{IsCJKUnifiedIdeographs}]{1,15})\s*[〔\[［【(（]\s*((?:19|20)\d{2})\s*[〕\]］】)）]\s*(第?\s*\d{1,4})\s*号")]
+    private static partial Regex DocNumberPattern();
+
+    [GeneratedRegex(@"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")]
+    private static partial Regex ArabicDate();
+
+    [GeneratedRegex($@"([二一][{CnDigit}]{{3}})年([{CnDigit}]{{1,2}})月([{CnDigit}]{{1,3}})日")]
+    private static partial Regex ChineseDate();
+
+    [GeneratedRegex(@"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?:^|[/\\])(\d{1,3})(?:[-_.、．\s]|(?=[\p{IsCJKUnifiedIdeographs}]))")]
+    private static partial Regex LeadingNumber();
+
+    [GeneratedRegex(@"(?:指标|第)\s*(\d{1,3})\s*(?:项|号指标|条)?")]
+    private static partial Regex NamedNumber();
+
+    [GeneratedRegex($@"(?:指标|第)([{CnDigit}百]{{1,4}})(?:项|号|条)?")]
+    private static partial Regex NamedChineseNumber();
+
+    [GeneratedRegex(@"(绝密|机密|秘密)\s*★|★\s*(绝密|机密|秘密)|^\s*(绝密|机密|秘密)\s*级?\s*$|^\s*(绝密|机密|秘密)级|^[【（(]?\s*涉密\s*[】）)]?$", RegexOptions.Multiline)]
+    private static partial Regex ClassificationMark();
+
+    [GeneratedRegex(@"关于.{2,80}的(通知|意见|方案|办法|报告|决定|批复|函|规定|细则|纪要|总结|计划|通报|公告|规划|请示|复函)")]
+    private static partial Regex NoticeTitle();
+
+    [GeneratedRegex(@"(委员会|人民政府|政府|办公室|办公厅|局|厅|部|院|委|办|中心|小组|分局|法院|检察院)$")]
+    private static partial Regex UnitSuffix();
+
+    public static DocumentMetadata Read(string fileName, string relativePath, ExtractionResult extracted)
+    {
+        var lines = extracted.Sections.Select(s => s.Text.Trim()).Where(t => t.Length > 0).ToList();
+        var text = string.Join('\n', lines);
+
+        var docNumber = DocNumberPattern().Match(text) is { Success: true } m
+            ? $"{m.Groups[1].Value}〔{m.Groups[2].Value}〕{m.Groups[3].Value.Replace(" ", "")}号"
+            : null;
+        var (date, dateLine) = FindDate(lines);
+        var fromNumber = false;
+        if (date is null && docNumber is not null)
+        {
+            date = new DateOnly(int.Parse(DocNumberPattern().Match(text).Groups[2].Value), 1, 1);
+            fromNumber = true;
+        }
+        var issuingBody = dateLine > 0 && lines[dateLine - 1].Length <= 40 && UnitSuffix().IsMatch(lines[dateLine - 1].Replace(" ", ""))
+            ? lines[dateLine - 1].Replace(" ", "").Replace("\u3000", "")
+            : lines.Take(5).FirstOrDefault(l => l.EndsWith("文件", StringComparison.Ordinal) && l.Length <= 40) is { } heading
+                ? heading[..^2].Trim()
+                : null;
+
+        return new DocumentMetadata(
+            Title(fileName, lines, extracted),
+            docNumber,
+            date,
+            fromNumber,
+            issuingBody,
+            Url().Matches(text).Select(u => u.Value.TrimEnd('.', ',', ';', ')', ']')).Distinct().ToList(),
+            IndicatorHints(relativePath),
+            ClassificationMarks(lines));
+    }
+
+    /// <summary>Indicator numbers named by the path: a folder or file starting "12-", "指标12", "第12项", "指标十二".</summary>
+    public static IReadOnlyList<int> IndicatorHints(string relativePath)
+    {
+        var path = relativePath.Replace('\\', '/');
+        var hints = new List<int>();
+        foreach (Match m in LeadingNumber().Matches("/" + path))
+        {
+            hints.Add(int.Parse(m.Groups[1].Value));
+        }
+        foreach (Match m in NamedNumber().Matches(path))
+        {
+            hints.Add(int.Parse(m.Groups[1].Value));
+        }
+        foreach (Match m in NamedChineseNumber().Matches(path))
+        {
+            if (ChineseNumber(m.Groups[1].Value) is { } n)
+            {
+                hints.Add(n);
+            }
+        }
+        return hints.Where(n => n is >= 1 and <= 150).Distinct().ToList();
+    }
+
+    public static int? ChineseNumber(string text)
+    {
+        var digits = new Dictionary<char, int> { ['〇'] = 0, ['○'] = 0, ['零'] = 0, ['一'] = 1, ['二'] = 2, ['三'] = 3, ['四'] = 4, ['五'] = 5, ['六'] = 6, ['七'] = 7, ['八'] = 8, ['九'] = 9 };
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        var total = 0;
+        var current = 0;
+        foreach (var c in text)
+        {
+            if (digits.TryGetValue(c, out var d))
+            {
+                current = current * (text.Contains('十') || text.Contains('百') ? 1 : 10) + d;
+            }
+            else if (c == '十')
+            {
+                total += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            }
+            else if (c == '百')
+            {
+                total += (current == 0 ? 1 : current) * 100;
+                current = 0;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return total + current;
+    }
+
+    private static (DateOnly? Date, int Line) FindDate(List<string> lines)
+    {
+        // The 成文日期 stands alone on its line; take the first such line, else the first date anywhere.
+        DateOnly? first = null;
+        var firstLine = -1;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Replace(" ", "").Replace("\u3000", "");
+            var date = ParseDate(line);
+            if (date is null)
+            {
+                continue;
+            }
+            if (line.Length <= 14)
+            {
+                return (date, i);
+            }
+            if (first is null)
+            {
+                first = date;
+                firstLine = -1;
+            }
+        }
+        return (first, firstLine);
+    }
+
+    public static DateOnly? ParseDate(string text)
+    {
+        if (ArabicDate().Match(text) is { Success: true } a && Valid(int.Parse(a.Groups[1].Value), int.Parse(a.Groups[2].Value), int.Parse(a.Groups[3].Value)) is { } d1)
+        {
+            return d1;
+        }
+        if (ChineseDate().Match(text) is { Success: true } c)
+        {
+            var year = int.Parse(string.Concat(c.Groups[1].Value.Select(ch => (char)('0' + (ChineseNumber(ch.ToString()) ?? 0)))));
+            if (ChineseNumber(c.Groups[2].Value) is { } month && ChineseNumber(c.Groups[3].Value) is { } day && Valid(year, month, day) is { } d2)
+            {
+                return d2;
+            }
+        }
+        if (IsoDate().Match(text) is { Success: true } iso && Valid(int.Parse(iso.Groups[1].Value), int.Parse(iso.Groups[2].Value), int.Parse(iso.Groups[3].Value)) is { } d3)
+        {
+            return d3;
+        }
+        return null;
+    }
+
+    private static DateOnly? Valid(int year, int month, int day) =>
+        year is >= 1949 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
+    {
+        var head = lines.Take(20).ToList();
+        if (head.Select(l => NoticeTitle().Match(l.Replace(" ", ""))).FirstOrDefault(m => m.Success) is { } notice)
+        {
+            var line = head.First(l => NoticeTitle().IsMatch(l.Replace(" ", "")));
+            return Shorten(line.Length <= 100 ? line.Trim() : notice.Value);
+        }
+        if (extracted.Sections.FirstOrDefault(s => s.Kind == SectionKind.Heading && s.Text.Length is >= 4 and <= 100) is { } heading)
+        {
+            return Shorten(heading.Text.Trim());
+        }
+        if (!string.IsNullOrWhiteSpace(extracted.Title))
+        {
+            return Shorten(extracted.Title.Trim());
+        }
+        return Path.GetFileNameWithoutExtension(fileName);
+    }
+
+    private static string Shorten(string title) => title.Length <= 120 ? title : title[..120];
+
+    private static IReadOnlyList<string> ClassificationMarks(List<string> lines)
+    {
+        var marks = new List<string>();
+        // Marks sit at the top of a page or alone on a line; prose that mentions secrecy is not a mark.
+        foreach (var line in lines.Where(l => l.Length <= 30))
+        {
+            foreach (Match m in ClassificationMark().Matches(line))
+            {
+                marks.Add(m.Value.Trim());
+            }
+        }
+        return marks.Distinct().ToList();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Search.Core.Extraction;
+
+/// <summary>Limits and external tools of extraction; bound from "Search:Extraction".</summary>
+public sealed class ExtractionOptions
+{
+    public const string SectionName = "Search:Extraction";
+
+    /// <summary>Tesseract executable (Debian: tesseract-ocr).</summary>
+    public string TesseractPath { get; set; } = "tesseract";
+
+    /// <summary>Tesseract languages, "+"-joined (Debian: tesseract-ocr-chi-sim).</summary>
+    public string OcrLanguages { get; set; } = "chi_sim+eng";
+
+    /// <summary>pdftoppm executable (Debian: poppler-utils).</summary>
+    public string PdftoppmPath { get; set; } = "pdftoppm";
+
+    /// <summary>LibreOffice executable for DOC/WPS/XLS/ET (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui).</summary>
+    public string SofficePath { get; set; } = "soffice";
+
+    /// <summary>Resolution of PDF pages rendered for OCR, in dots per inch.</summary>
+    public int OcrDpi { get; set; } = 200;
+
+    /// <summary>Time one external tool may run, in seconds.</summary>
+    public int ProcessTimeoutSeconds { get; set; } = 180;
+
+    /// <summary>Largest file accepted, in bytes (default 200 MB).</summary>
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>Most entries an archive (or an Office file's ZIP) may hold.</summary>
+    public int MaxArchiveEntries { get; set; } = 5000;
+
+    /// <summary>Most bytes an archive may expand to, in bytes (default 2 GB).</summary>
+    public long MaxExpandedBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Highest uncompressed/compressed size ratio of one entry (zip bombs exceed it).</summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+
+    /// <summary>Most pages OCR'd in one PDF.</summary>
+    public int MaxOcrPages { get; set; } = 300;
+}

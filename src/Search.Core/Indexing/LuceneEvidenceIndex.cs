@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Search.Core.Search;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// The embedded Lucene.Net index of passages. One writer; a <see cref="SearcherManager"/> over it refreshed
+/// after every change (near-real-time, so a document is searchable when its ingestion returns); commits
+/// are batched to at most one every two seconds and on dispose, since SQLite keeps the passages anyway.
+/// </summary>
+public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
+{
+    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly LuceneQueryBuilder _queries;
+    private readonly Stopwatch _sinceCommit = Stopwatch.StartNew();
+    private bool _uncommitted;
+
+    public LuceneEvidenceIndex(Lucene.Net.Store.Directory directory, Vocabulary? vocabulary = null)
+    {
+        _directory = directory;
+        Analyzer = AnalyzerFactory.Create();
+        _writer = new IndexWriter(directory, new IndexWriterConfig(AnalyzerFactory.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _writer.Commit();
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        _queries = new LuceneQueryBuilder(Analyzer, vocabulary ?? Vocabulary.Empty);
+    }
+
+    public LuceneEvidenceIndex(string path, Vocabulary? vocabulary = null)
+        : this(FSDirectory.Open(System.IO.Directory.CreateDirectory(path)), vocabulary)
+    {
+    }
+
+    public Analyzer Analyzer { get; }
+
+    public int PassageCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+        }
+    }
+
+    public async Task ReplaceDocumentAsync(string documentId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+            _writer.AddDocuments(passages.Select(PassageDocumentMapper.ToDocument));
+            AfterWrite();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+            AfterWrite();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        _searchers.MaybeRefreshBlocking();
+        return Task.CompletedTask;
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var parsed = QueryLanguageParser.Parse(request.Query);
+        var hasFilter = parsed.Filters.Count > 0 || request.Department is not null || request.FileType is not null || request.Year is not null
+            || request.Indicator is not null || request.From is not null || request.To is not null;
+        var page = Math.Max(1, request.Page);
+        var size = Math.Clamp(request.Size, 1, 100);
+        if (!parsed.HasText && !hasFilter)
+        {
+            return new SearchResults(0, page, size, [], new SearchFacets([], [], [], []), "请输入检索词或筛选条件。");
+        }
+
+        var query = _queries.Build(parsed, request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var collector = new DocumentGroupCollector();
+            searcher.Search(query, collector);
+            var groups = collector.Groups;
+            IEnumerable<DocumentGroup> ordered = request.Sort == SearchSort.Date || !parsed.HasText
+                ? groups.OrderByDescending(g => g.Date).ThenByDescending(g => g.Score).ThenBy(g => g.DocumentId, StringComparer.Ordinal)
+                : groups.OrderByDescending(g => g.Score).ThenByDescending(g => g.Date).ThenBy(g => g.DocumentId, StringComparer.Ordinal);
+            var forms = _queries.HighlightForms(parsed);
+            var hits = ordered.Skip((page - 1) * size).Take(size)
+                .Select(g => ToHit(searcher.Doc(g.BestDoc), g, forms, request.Framework))
+                .ToList();
+            return new SearchResults(groups.Count, page, size, hits, Facets(groups, request.Framework));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static SearchHit ToHit(Lucene.Net.Documents.Document doc, DocumentGroup group, IReadOnlyList<string> forms, string? framework)
+    {
+        var text = doc.Get(IndexFields.Text) ?? "";
+        var indicators = PassageDocumentMapper.IndicatorsOf(doc);
+        if (framework is not null)
+        {
+            indicators = indicators.Where(i => i.Framework == framework).ToList();
+        }
+        return new SearchHit(
+            group.DocumentId,
+            doc.GetField(IndexFields.Ordinal)?.GetInt32Value() ?? 0,
+            doc.Get(IndexFields.Title) ?? "",
+            doc.Get(IndexFields.FileName) ?? "",
+            doc.GetField(IndexFields.Page)?.GetInt32Value() ?? 1,
+            doc.Get(IndexFields.Location),
+            SnippetBuilder.Build(text, forms),
+            doc.Get(IndexFields.Department),
+            PassageDocumentMapper.DateOf(doc),
+            doc.Get(IndexFields.DocNumber),
+            doc.Get(IndexFields.FileType) ?? "",
+            indicators.OrderByDescending(i => i.Score).ToList(),
+            Math.Round(group.Score, 4),
+            group.Count);
+    }
+
+    private static SearchFacets Facets(IReadOnlyCollection<DocumentGroup> groups, string? framework)
+    {
+        static List<FacetCount> Count(IEnumerable<string?> values) =>
+            values.Where(v => !string.IsNullOrEmpty(v))
+                .GroupBy(v => v!)
+                .Select(g => new FacetCount(g.Key, g.Count()))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+                .ToList();
+        var indicators = groups.SelectMany(g => g.Indicators)
+            .Where(key => framework is null || key.StartsWith(framework + ":", StringComparison.Ordinal));
+        return new SearchFacets(
+            Count(groups.Select(g => g.Department)),
+            Count(groups.Select(g => g.FileType)),
+            Count(groups.Select(g => g.Year)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
+            Count(indicators));
+    }
+
+    private void AfterWrite()
+    {
+        _uncommitted = true;
+        if (_sinceCommit.Elapsed >= CommitInterval)
+        {
+            Commit();
+        }
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    private void Commit()
+    {
+        _writer.Commit();
+        _uncommitted = false;
+        _sinceCommit.Restart();
+    }
+
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        try
+        {
+            if (_uncommitted)
+            {
+                Commit();
+            }
+            _searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}

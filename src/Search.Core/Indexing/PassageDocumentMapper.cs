@@ -1,0 +1,78 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace Search.Core.Indexing;
+
+/// <summary>Turns a passage into a Lucene document: ids and filters untokenized, text analysed twice (words and bigrams), dates numeric.</summary>
+public static class PassageDocumentMapper
+{
+    public static Document ToDocument(IndexedPassage p)
+    {
+        var doc = new Document
+        {
+            new StringField(IndexFields.PassageKey, $"{p.DocumentId}#{p.Ordinal}", Field.Store.YES),
+            new StringField(IndexFields.DocumentId, p.DocumentId, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(p.DocumentId)),
+            new StoredField(IndexFields.Ordinal, p.Ordinal),
+            new TextField(IndexFields.Text, p.Text, Field.Store.YES),
+            new TextField(IndexFields.TextBigram, p.Text, Field.Store.NO),
+            new TextField(IndexFields.Title, p.Title, Field.Store.YES),
+            new TextField(IndexFields.TitleBigram, p.Title, Field.Store.NO),
+            new TextField(IndexFields.FileName, p.FileName, Field.Store.YES),
+            new StoredField(IndexFields.Page, p.Page),
+            new StoredField(IndexFields.StartOffset, p.StartOffset),
+            new StringField(IndexFields.FileType, p.FileType, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.FileType, new BytesRef(p.FileType)),
+        };
+        if (p.Location is { } location)
+        {
+            doc.Add(new StoredField(IndexFields.Location, location));
+        }
+        if (p.DocNumber is { } number)
+        {
+            doc.Add(new TextField(IndexFields.DocNumber, number, Field.Store.YES));
+        }
+        if (p.Department is { } department)
+        {
+            doc.Add(new StringField(IndexFields.Department, department, Field.Store.YES));
+            doc.Add(new SortedDocValuesField(IndexFields.Department, new BytesRef(department)));
+        }
+        if (p.Date is { } date)
+        {
+            var value = date.Year * 10000 + date.Month * 100 + date.Day;
+            doc.Add(new Int32Field(IndexFields.Date, value, Field.Store.YES));
+            doc.Add(new NumericDocValuesField(IndexFields.Date, value));
+            doc.Add(new Int32Field(IndexFields.Year, date.Year, Field.Store.NO));
+            doc.Add(new SortedDocValuesField(IndexFields.Year, new BytesRef(date.Year.ToString(CultureInfo.InvariantCulture))));
+        }
+        foreach (var framework in p.Indicators.Select(i => i.Framework).Distinct())
+        {
+            doc.Add(new StringField(IndexFields.Framework, framework, Field.Store.NO));
+        }
+        foreach (var i in p.Indicators)
+        {
+            var key = IndicatorKey(i.Framework, i.Number);
+            doc.Add(new StringField(IndexFields.Indicator, key, Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(IndexFields.Indicator, new BytesRef(key)));
+            doc.Add(new StringField(IndexFields.Indicator, IndicatorKey(AnyFramework, i.Number), Field.Store.NO));
+            doc.Add(new StoredField(IndexFields.IndicatorScores, $"{key}:{i.Score.ToString("0.####", CultureInfo.InvariantCulture)}"));
+        }
+        return doc;
+    }
+
+    /// <summary>Stands for "any framework" in indicator keys, for an indicator filter without a framework.</summary>
+    public const string AnyFramework = "*";
+
+    public static string IndicatorKey(string framework, int number) => $"{framework}:{number}";
+
+    public static IReadOnlyList<IndicatorRef> IndicatorsOf(Document doc) =>
+        doc.GetValues(IndexFields.IndicatorScores)
+            .Select(v => v.Split(':'))
+            .Where(parts => parts.Length == 3)
+            .Select(parts => new IndicatorRef(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture)))
+            .ToList();
+
+    public static DateOnly? DateOf(Document doc) =>
+        doc.GetField(IndexFields.Date)?.GetInt32Value() is { } v ? new DateOnly(v / 10000, v / 100 % 100, v % 100) : null;
+}

@@ -1,0 +1,32 @@
+using Search.Core.Extraction;
+
+namespace Search.Core.Matching;
+
+/// <summary>Answers "which indicator does this document fit?" for a file or a text, without storing anything.</summary>
+public sealed class ClassificationService(TextExtractionService extraction, MatcherRegistry registry)
+{
+    public sealed record ClassifiedIndicator(int Number, double Score, IReadOnlyList<string> Reasons);
+
+    public sealed record Classification(string Framework, string Title, IReadOnlyList<ClassifiedIndicator> Indicators);
+
+    public async Task<Classification> ClassifyFileAsync(string path, string displayName, string frameworkId, int top, CancellationToken cancellationToken)
+    {
+        var matcher = registry.For(frameworkId);
+        var extracted = await extraction.ExtractAsync(path, cancellationToken);
+        var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
+        var passages = PassageSplitter.Split(extracted).Select(p => p.Text).ToList();
+        var head = string.Join('\n', passages);
+        if (head.Length > DocumentText.HeadCharacters)
+        {
+            head = head[..DocumentText.HeadCharacters];
+        }
+        var input = new MatchInput(metadata.Title, head, passages.Count > 1 ? passages.Take(400).ToList() : null, metadata.IndicatorHints);
+        return Classify(matcher, metadata.Title, input, top);
+    }
+
+    public Classification ClassifyText(string title, string text, string frameworkId, int top) =>
+        Classify(registry.For(frameworkId), title, new MatchInput(title, text), top);
+
+    private static Classification Classify(FrameworkMatcher matcher, string title, MatchInput input, int top) =>
+        new(matcher.FrameworkId, title, matcher.Match(input, Math.Clamp(top, 1, 20)).Select(m => new ClassifiedIndicator(m.Number, m.Score, m.Reasons)).ToList());
+}

@@ -1,0 +1,207 @@
+namespace Search.Core.Matching;
+
+/// <summary>
+/// Scores texts against the indicators of one framework: tf-idf cosine between the text and a profile
+/// built from each indicator's own words, its material checklist, explanation items and section title,
+/// plus path hints and the documents reviewers confirmed.
+/// </summary>
+public sealed class FrameworkMatcher
+{
+    private const double TextWeight = 2.0;
+    private const double MaterialWeight = 1.5;
+    private const double ExplanationWeight = 1.0;
+    private const double GroupWeight = 0.8;
+    private const double SectionWeight = 0.5;
+    private const double TitleWeight = 2.0;
+
+    private readonly MatchTokenizer _tokenizer;
+    private readonly Dictionary<string, double> _idf;
+    private readonly double _unknownIdf;
+    private readonly Dictionary<int, Profile> _profiles;
+    private readonly Dictionary<int, List<(string Title, SparseVector Vector)>> _examples = [];
+
+    public FrameworkMatcher(string frameworkId, IReadOnlyList<IndicatorProfileInput> indicators, MatchTokenizer tokenizer, MatcherSettings? settings = null)
+    {
+        FrameworkId = frameworkId;
+        Settings = settings ?? MatcherSettings.Default;
+        _tokenizer = tokenizer;
+
+        var raw = indicators.ToDictionary(i => i.Number, RawFeatures);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var features in raw.Values)
+        {
+            foreach (var key in features.Keys)
+            {
+                df[key] = df.GetValueOrDefault(key) + 1;
+            }
+        }
+        var n = Math.Max(1, indicators.Count);
+        _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + (double)n / kv.Value), StringComparer.Ordinal);
+        _unknownIdf = Math.Log(1.0 + n);
+
+        _profiles = indicators.ToDictionary(
+            i => i.Number,
+            i => new Profile(i, Weigh(raw[i.Number]), i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList()));
+    }
+
+    public string FrameworkId { get; }
+
+    public MatcherSettings Settings { get; }
+
+    public IReadOnlyCollection<int> Numbers => _profiles.Keys;
+
+    /// <summary>Documents a reviewer confirmed for an indicator: texts like them rank that indicator higher.</summary>
+    public void SetExamples(int number, IEnumerable<(string Title, string Text)> examples)
+    {
+        _examples[number] = examples.Select(e => (e.Title, Vectorise(e.Title, e.Text))).ToList();
+    }
+
+    public void ClearExamples() => _examples.Clear();
+
+    /// <summary>The tf-idf vector of a document: title counted double.</summary>
+    public SparseVector Vectorise(string title, string text)
+    {
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        _tokenizer.AddFeatures(title, TitleWeight, features);
+        _tokenizer.AddFeatures(text, 1.0, features);
+        return Weigh(features);
+    }
+
+    /// <summary>All indicators scoring at least the threshold, best first, at most <paramref name="top"/>.</summary>
+    public IReadOnlyList<IndicatorMatch> Match(MatchInput input, int top = 5)
+    {
+        var scored = Score(input);
+        return scored.Where(s => s.Score >= Settings.Threshold)
+            .OrderByDescending(s => s.Score)
+            .Take(top)
+            .Select(s => new IndicatorMatch(s.Number, Math.Round(s.Score, 4), Explain(s)))
+            .ToList();
+    }
+
+    /// <summary>Every indicator's raw score, thresholds not applied (for suggestions and evaluation).</summary>
+    public IReadOnlyList<(int Number, double Score)> ScoreAll(MatchInput input) =>
+        Score(input).Select(s => (s.Number, s.Score)).OrderByDescending(s => s.Score).ToList();
+
+    /// <summary>The indicators to assign to a document in the index: above the threshold and near the best.</summary>
+    public IReadOnlyList<IndicatorMatch> Assign(MatchInput input)
+    {
+        var matches = Match(input, Settings.MaxAssigned);
+        if (matches.Count == 0)
+        {
+            return matches;
+        }
+        var best = matches[0].Score;
+        return matches.Where(m => m.Score >= best * Settings.RelativeToBest).ToList();
+    }
+
+    /// <summary>How well a document satisfies each material item of an indicator (same order as the checklist).</summary>
+    public IReadOnlyList<double> ItemScores(int number, SparseVector document) =>
+        _profiles.TryGetValue(number, out var p) ? p.Items.Select(document.Cosine).ToList() : [];
+
+    private List<Scored> Score(MatchInput input)
+    {
+        var whole = Vectorise(input.Title, input.Text);
+        var passages = (input.Passages ?? []).Count > 1
+            ? input.Passages!.Select(p => Vectorise("", p)).Where(v => !v.IsEmpty).ToList()
+            : [];
+        var hints = input.Hints ?? [];
+        var result = new List<Scored>(_profiles.Count);
+        foreach (var (number, profile) in _profiles)
+        {
+            var score = whole.Cosine(profile.Vector);
+            SparseVector bestVector = whole;
+            foreach (var passage in passages)
+            {
+                var s = passage.Cosine(profile.Vector) * Settings.PassageFactor;
+                if (s > score)
+                {
+                    score = s;
+                    bestVector = passage;
+                }
+            }
+            string? example = null;
+            if (_examples.TryGetValue(number, out var examples) && examples.Count > 0)
+            {
+                var (title, similarity) = examples.Select(e => (e.Title, whole.Cosine(e.Vector))).MaxBy(e => e.Item2);
+                if (similarity > 0.2)
+                {
+                    score += Settings.ExampleWeight * similarity;
+                    example = title;
+                }
+            }
+            var hinted = hints.Contains(number);
+            if (hinted)
+            {
+                score += Settings.HintBonus;
+            }
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example));
+        }
+        return result;
+    }
+
+    private List<string> Explain(Scored s)
+    {
+        var reasons = new List<string>();
+        var words = s.Vector.SharedWith(s.Profile.Vector)
+            .Where(x => MatchTokenizer.IsWord(x.Feature))
+            .Take(5)
+            .Select(x => x.Feature)
+            .ToList();
+        if (words.Count > 0)
+        {
+            reasons.Add($"指标用语：{string.Join("、", words)}");
+        }
+        var items = s.Profile.Input.MaterialItems;
+        if (items.Count > 0)
+        {
+            var (index, similarity) = s.Profile.Items.Select((v, i) => (i, s.Vector.Cosine(v))).MaxBy(x => x.Item2);
+            if (similarity >= Settings.ItemThreshold)
+            {
+                reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
+            }
+        }
+        if (s.Hinted)
+        {
+            reasons.Add($"路径或文件名标明指标{s.Number}");
+        }
+        if (s.Example is not null)
+        {
+            reasons.Add($"与已确认的佐证“{Shorten(s.Example, 30)}”相似");
+        }
+        if (reasons.Count == 0)
+        {
+            reasons.Add("与指标内容的用语相近");
+        }
+        return reasons;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
+    private Dictionary<string, double> RawFeatures(IndicatorProfileInput i)
+    {
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        _tokenizer.AddFeatures(i.Text, TextWeight, features);
+        foreach (var item in i.MaterialItems)
+        {
+            _tokenizer.AddFeatures(item, MaterialWeight, features);
+        }
+        foreach (var item in i.Explanation)
+        {
+            _tokenizer.AddFeatures(item, ExplanationWeight, features);
+        }
+        _tokenizer.AddFeatures(i.Group ?? "", GroupWeight, features);
+        _tokenizer.AddFeatures(i.SectionTitle ?? "", SectionWeight, features);
+        return features;
+    }
+
+    /// <summary>Sublinear term frequency times idf; features no indicator uses get the highest idf, which lowers unrelated texts' scores.</summary>
+    private SparseVector Weigh(Dictionary<string, double> features) =>
+        new(features.ToDictionary(
+            kv => kv.Key,
+            kv => (1.0 + Math.Log(Math.Max(1.0, kv.Value))) * _idf.GetValueOrDefault(kv.Key, _unknownIdf),
+            StringComparer.Ordinal));
+
+    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items);
+
+    private sealed record Scored(int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Search.Core.Storage;
+
+namespace Search.Core.Matching;
+
+/// <summary>Stores reviewer decisions and the automatic matches they override; decisions outlive re-ingestion because ids follow content.</summary>
+public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLog audit)
+{
+    public void Save(MappingDecision d)
+    {
+        database.Execute(
+            """
+            INSERT INTO mapping_decisions (document_id, framework, number, decision, user, time, note) VALUES (@d, @f, @n, @k, @u, @t, @note)
+            ON CONFLICT(document_id, framework, number) DO UPDATE SET decision=@k, user=@u, time=@t, note=@note
+            """,
+            ("@d", d.DocumentId), ("@f", d.Framework), ("@n", d.Number), ("@k", d.Decision.ToString()), ("@u", d.User), ("@t", d.Time.ToString("O")), ("@note", d.Note));
+        audit.Record(d.User, "mapping-" + d.Decision.ToString().ToLowerInvariant(), $"{d.DocumentId} → {d.Framework}#{d.Number}", d.Note);
+    }
+
+    public IReadOnlyList<MappingDecision> ForDocument(string documentId) => Query("WHERE document_id=@d", ("@d", documentId));
+
+    public IReadOnlyList<MappingDecision> ForFramework(string framework) => Query("WHERE framework=@f", ("@f", framework));
+
+    public IReadOnlyList<MappingDecision> All() => Query("");
+
+    public void SaveAutoMatches(string documentId, string framework, IReadOnlyList<IndicatorMatch> matches)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM auto_mappings WHERE document_id=@d AND framework=@f", ("@d", documentId), ("@f", framework)))
+        {
+            delete.Transaction = tx;
+            delete.ExecuteNonQuery();
+        }
+        foreach (var m in matches)
+        {
+            using var insert = MetadataDatabase.Prepare(connection,
+                "INSERT INTO auto_mappings (document_id, framework, number, score, reasons) VALUES (@d, @f, @n, @s, @r)",
+                ("@d", documentId), ("@f", framework), ("@n", m.Number), ("@s", m.Score), ("@r", string.Join("\n", m.Reasons)));
+            insert.Transaction = tx;
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>Automatic matches of a framework: document → its matches.</summary>
+    public IReadOnlyDictionary<string, List<IndicatorMatch>> AutoMatches(string framework)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT document_id, number, score, reasons FROM auto_mappings WHERE framework=@f", ("@f", framework));
+        using var reader = command.ExecuteReader();
+        var result = new Dictionary<string, List<IndicatorMatch>>();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (!result.TryGetValue(id, out var list))
+            {
+                result[id] = list = [];
+            }
+            list.Add(new IndicatorMatch(reader.GetInt32(1), reader.GetDouble(2), reader.GetString(3).Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
+        return result;
+    }
+
+    private List<MappingDecision> Query(string where, params (string, object?)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, framework, number, decision, user, time, note FROM mapping_decisions {where} ORDER BY time", parameters);
+        using var reader = command.ExecuteReader();
+        var list = new List<MappingDecision>();
+        while (reader.Read())
+        {
+            list.Add(new MappingDecision(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), Enum.Parse<DecisionKind>(reader.GetString(3)),
+                reader.GetString(4), DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,65 @@
+using Search.Core.Configuration;
+using Search.Core.Frameworks;
+using Search.Core.Ingestion;
+using Search.Core.Storage;
+
+namespace Search.Core.Matching;
+
+/// <summary>Takes reviewer decisions on mappings, then re-indexes the document so search shows them at once.</summary>
+public sealed class MappingService(
+    MappingDecisionRepository decisions,
+    DocumentRepository documents,
+    FrameworkCatalog catalog,
+    MatcherRegistry registry,
+    IngestionPipeline pipeline)
+{
+    public async Task<MappingDecision> DecideAsync(string documentId, string frameworkId, int number, DecisionKind kind, string user, string? note, CancellationToken cancellationToken)
+    {
+        _ = documents.Get(documentId) ?? throw new NotFoundException($"没有编号为 {documentId} 的文件。");
+        var framework = catalog.Get(frameworkId);
+        if (framework.Indicators.All(i => i.Number != number))
+        {
+            throw new NotFoundException($"{framework.Name}（{framework.Id}）没有指标 {number}。");
+        }
+        var decision = new MappingDecision(documentId, framework.Id, number, kind, string.IsNullOrWhiteSpace(user) ? "anonymous" : user, DateTimeOffset.UtcNow, note);
+        decisions.Save(decision);
+        registry.ExamplesChanged();
+        await pipeline.ReindexAsync(documentId, cancellationToken);
+        return decision;
+    }
+
+    /// <summary>The document's mappings for every framework: automatic ones with reasons and the decisions on them.</summary>
+    public IReadOnlyList<DocumentMapping> MappingsOf(string documentId)
+    {
+        _ = documents.Get(documentId) ?? throw new NotFoundException($"没有编号为 {documentId} 的文件。");
+        var own = decisions.ForDocument(documentId);
+        var result = new List<DocumentMapping>();
+        foreach (var framework in catalog.All)
+        {
+            var auto = decisions.AutoMatches(framework.Id).GetValueOrDefault(documentId) ?? [];
+            var numbers = auto.Select(a => a.Number).Concat(own.Where(d => d.Framework == framework.Id).Select(d => d.Number)).Distinct().Order();
+            foreach (var n in numbers)
+            {
+                var a = auto.FirstOrDefault(x => x.Number == n);
+                var d = own.FirstOrDefault(x => x.Framework == framework.Id && x.Number == n);
+                result.Add(new DocumentMapping(framework.Id, n, a?.Score, a?.Reasons ?? [], d?.Decision, d?.User, d?.Time));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Re-matches every indexed document, e.g. after a framework import.</summary>
+    public async Task<int> RematchAllAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var document in documents.ListByStatus(DocumentStatus.Indexed))
+        {
+            await pipeline.ReindexAsync(document.Id, cancellationToken);
+            count++;
+        }
+        return count;
+    }
+}
+
+/// <summary>One document × indicator mapping as a reviewer sees it.</summary>
+public sealed record DocumentMapping(string Framework, int Number, double? Score, IReadOnlyList<string> Reasons, DecisionKind? Decision, string? DecidedBy, DateTimeOffset? DecidedAt);

@@ -1,0 +1,28 @@
+namespace Search.Core.Matching;
+
+/// <summary>The matcher's calibrated constants; defaults were set on the "tune" split of corpus/eval/classify.jsonl.</summary>
+public sealed record MatcherSettings
+{
+    /// <summary>Minimum score for an indicator to be reported at all: below it a text maps to nothing.</summary>
+    public double Threshold { get; init; } = 0.12;
+
+    /// <summary>For assignment to the index, an indicator must also reach this share of the best score.</summary>
+    public double RelativeToBest { get; init; } = 0.7;
+
+    /// <summary>At most this many indicators are assigned to one document per framework.</summary>
+    public int MaxAssigned { get; init; } = 5;
+
+    /// <summary>Added when a path or file name names the indicator's number.</summary>
+    public double HintBonus { get; init; } = 0.25;
+
+    /// <summary>Weight of the similarity to documents a reviewer confirmed for the indicator.</summary>
+    public double ExampleWeight { get; init; } = 0.5;
+
+    /// <summary>Passage scores count a little less than whole-document scores.</summary>
+    public double PassageFactor { get; init; } = 0.9;
+
+    /// <summary>Minimum similarity for a document to satisfy one material item of an indicator it supports.</summary>
+    public double ItemThreshold { get; init; } = 0.08;
+
+    public static MatcherSettings Default { get; } = new();
+}

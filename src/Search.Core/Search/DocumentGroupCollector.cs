@@ -1,0 +1,137 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Core.Indexing;
+
+namespace Search.Core.Search;
+
+/// <summary>
+/// Collects every matching passage, grouped by document: the best passage and its score, the number of
+/// matching passages, and the document's facet values (read once per document from doc values).
+/// </summary>
+public sealed class DocumentGroupCollector : ICollector
+{
+    private readonly Dictionary<string, DocumentGroup> _groups = new(StringComparer.Ordinal);
+    private Scorer? _scorer;
+    private int _docBase;
+    private SortedDocValues? _ids;
+    private SortedDocValues? _departments;
+    private SortedDocValues? _types;
+    private SortedDocValues? _years;
+    private SortedSetDocValues? _indicators;
+    private NumericDocValues? _dates;
+    private string?[] _idCache = [];
+
+    public IReadOnlyCollection<DocumentGroup> Groups => _groups.Values;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        _docBase = context.DocBase;
+        _ids = reader.GetSortedDocValues(IndexFields.DocumentId);
+        _departments = reader.GetSortedDocValues(IndexFields.Department);
+        _types = reader.GetSortedDocValues(IndexFields.FileType);
+        _years = reader.GetSortedDocValues(IndexFields.Year);
+        _indicators = reader.GetSortedSetDocValues(IndexFields.Indicator);
+        _dates = reader.GetNumericDocValues(IndexFields.Date);
+        _idCache = new string?[_ids?.ValueCount ?? 0];
+    }
+
+    public void Collect(int doc)
+    {
+        if (_ids is null)
+        {
+            return;
+        }
+        var ord = _ids.GetOrd(doc);
+        if (ord < 0)
+        {
+            return;
+        }
+        var id = _idCache[ord] ??= Lookup(_ids, ord)!;
+        var score = _scorer?.GetScore() ?? 0f;
+        if (_groups.TryGetValue(id, out var group))
+        {
+            group.Count++;
+            if (score > group.Score)
+            {
+                group.Score = score;
+                group.BestDoc = _docBase + doc;
+            }
+            return;
+        }
+        _groups[id] = new DocumentGroup
+        {
+            DocumentId = id,
+            Score = score,
+            BestDoc = _docBase + doc,
+            Count = 1,
+            Department = Value(_departments, doc),
+            FileType = Value(_types, doc),
+            Year = Value(_years, doc),
+            Date = _dates?.Get(doc) ?? 0,
+            Indicators = Indicators(doc),
+        };
+    }
+
+    private List<string> Indicators(int doc)
+    {
+        var list = new List<string>();
+        if (_indicators is null)
+        {
+            return list;
+        }
+        _indicators.SetDocument(doc);
+        var bytes = new BytesRef();
+        for (var ord = _indicators.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _indicators.NextOrd())
+        {
+            _indicators.LookupOrd(ord, bytes);
+            list.Add(bytes.Utf8ToString());
+        }
+        return list;
+    }
+
+    private static string? Value(SortedDocValues? values, int doc)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        var ord = values.GetOrd(doc);
+        return ord < 0 ? null : Lookup(values, ord);
+    }
+
+    private static string? Lookup(SortedDocValues values, int ord)
+    {
+        var bytes = new BytesRef();
+        values.LookupOrd(ord, bytes);
+        return bytes.Utf8ToString();
+    }
+}
+
+/// <summary>A matching document: its best passage and its facet values.</summary>
+public sealed class DocumentGroup
+{
+    public required string DocumentId { get; init; }
+
+    public float Score { get; set; }
+
+    public int BestDoc { get; set; }
+
+    public int Count { get; set; }
+
+    public string? Department { get; init; }
+
+    public string? FileType { get; init; }
+
+    public string? Year { get; init; }
+
+    /// <summary>yyyyMMdd, 0 when undated.</summary>
+    public long Date { get; init; }
+
+    public IReadOnlyList<string> Indicators { get; init; } = [];
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Search.Core.Configuration;
+
+namespace Search.Core.Storage;
+
+/// <summary>The layout of the data directory: one place that knows where each kind of data lives.</summary>
+public sealed class DataPaths
+{
+    public DataPaths(IOptions<SearchOptions> options)
+        : this(options.Value.ResolveDataDirectory())
+    {
+    }
+
+    public DataPaths(string root)
+    {
+        Root = Path.GetFullPath(root);
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; }
+
+    public string Lucene => Path.Combine(Root, "lucene");
+
+    public string Originals => Path.Combine(Root, "originals");
+
+    public string Uploads => Path.Combine(Root, "uploads");
+
+    public string Frameworks => Path.Combine(Root, "frameworks");
+
+    public string Vocabulary => Path.Combine(Root, "vocabulary");
+
+    public string Snapshots => Path.Combine(Root, "snapshots");
+
+    public string Database => Path.Combine(Root, "metadata.db");
+
+    public string Temp => Path.Combine(Root, "tmp");
+}

@@ -1,0 +1,67 @@
+using Search.Core.Matching;
+
+namespace Search.Core.Tests.Matching;
+
+public sealed class FrameworkMatcherTests
+{
+    private static readonly IndicatorProfileInput[] Indicators =
+    [
+        new(1, "健全完善政府工作部门的权责清单，清单公布并能依据法律法规的变化进行动态调整。", "一、政府职能依法全面履行", null,
+            ["推行政府部门权力清单制度的文件", "政府各部门权责清单的公开网址及截图", "权责清单动态调整的相关文件"], ["梳理权责清单情况"]),
+        new(12, "全面落实公平竞争审查制度，对涉及市场主体经济活动的政策措施进行公平竞争审查。", "一、政府职能依法全面履行", null,
+            ["公平竞争审查工作的文件", "公平竞争审查台账"], ["开展公平竞争审查情况"]),
+        new(40, "健全行政复议案件审理机制，行政复议决定书依法公开，纠错率合理。", "六、社会矛盾纠纷依法有效化解", null,
+            ["行政复议决定书公开网址及截图", "行政复议案件统计表"], ["行政复议工作开展情况"]),
+    ];
+
+    private readonly FrameworkMatcher _matcher = new("test", Indicators, new MatchTokenizer(["权责清单", "公平竞争审查", "行政复议"]));
+
+    [Theory]
+    [InlineData("区政府关于公布2023年部门权责清单动态调整结果的通知", "根据法律法规立改废情况，对区市场监管分局等12个部门的权责清单进行动态调整并在门户网站公布。", 1)]
+    [InlineData("2022年公平竞争审查工作台账", "区发改局对新出台的涉企政策措施逐件开展公平竞争审查，共审查文件23件。", 12)]
+    [InlineData("区政府行政复议决定书（卫沙政复决字〔2023〕5号）", "申请人不服区市场监管分局作出的行政处罚决定，申请行政复议，本机关决定维持。", 40)]
+    public void Match_Evidence_RanksItsIndicatorFirst(string title, string text, int expected)
+    {
+        var matches = _matcher.Match(new MatchInput(title, text), top: 3);
+
+        Assert.NotEmpty(matches);
+        Assert.Equal(expected, matches[0].Number);
+        Assert.NotEmpty(matches[0].Reasons);
+    }
+
+    [Theory]
+    [InlineData("沙坡头景区五一假期旅游接待情况", "五一假期全区共接待游客12.3万人次，实现旅游收入8600万元，沙坡头景区游客量同比增长15%。")]
+    [InlineData("中卫市气象台天气预报", "明天白天晴转多云，偏北风3到4级，最高气温18度，最低气温5度。")]
+    public void Match_UnrelatedText_MapsToNothing(string title, string text) =>
+        Assert.Empty(_matcher.Match(new MatchInput(title, text)));
+
+    [Fact]
+    public void Match_PathHint_AddsReasonAndRanksHintedIndicator()
+    {
+        var matches = _matcher.Match(new MatchInput("审查记录", "对新出台的政策措施开展审查。", Hints: [12]));
+
+        Assert.Equal(12, matches[0].Number);
+        Assert.Contains(matches[0].Reasons, r => r.Contains("指标12"));
+    }
+
+    [Fact]
+    public void Match_ReasonsNameMatchedMaterialItem()
+    {
+        var matches = _matcher.Match(new MatchInput("行政复议决定书公开情况", "区政府门户网站公开行政复议决定书的网址及截图。"));
+
+        Assert.Contains(matches[0].Reasons, r => r.StartsWith("对应材料第1项"));
+    }
+
+    [Fact]
+    public void SetExamples_ConfirmedSimilarDocument_RaisesScore()
+    {
+        var input = new MatchInput("涉企政策文件清理工作总结", "对区本级制定的涉企文件进行清理，废止妨碍统一市场的文件3件。");
+        var before = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
+
+        _matcher.SetExamples(12, [("2021年涉企文件清理工作总结", "对妨碍统一市场的涉企文件进行清理，废止文件5件。")]);
+        var after = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
+        _matcher.ClearExamples();
+
+        Assert.True(after > before, $"score with a confirmed example {after} should exceed {before}");
+    }
+}
