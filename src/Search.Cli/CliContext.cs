@@ -66,7 +66,8 @@ public sealed class CliContext : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning);
+        var minimum = Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning;
+        builder.Logging.AddFilter((_, level) => level >= minimum);
         builder.Services.AddSearchCore(builder.Configuration);
         return builder.Build();
     }

@@ -128,31 +128,11 @@ public static class FileKindDetector
         {
             return false;
         }
-        var zeros = 0;
-        var evenZeros = 0;
-        var oddZeros = 0;
-        for (var i = 0; i < head.Length; i++)
-        {
-            if (head[i] == 0)
-            {
-                zeros++;
-                if (i % 2 == 0)
-                {
-                    evenZeros++;
-                }
-                else
-                {
-                    oddZeros++;
-                }
-            }
-        }
-        if (zeros == 0)
+        if (!head.Contains((byte)0))
         {
             return false;
         }
-        // UTF-16 without BOM: zeros sit almost all on one side.
-        var oneSided = Math.Max(evenZeros, oddZeros) > zeros * 0.95 && zeros > head.Length / 8;
-        return !oneSided;
+        return !Text.TextDecoder.LooksUtf16(head.ToArray(), out _);
     }
 
     private static bool StartsWith(ReadOnlySpan<byte> head, string ascii) =>

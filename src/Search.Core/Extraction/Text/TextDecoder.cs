@@ -66,7 +66,8 @@ public static class TextDecoder
         }
     }
 
-    private static bool LooksUtf16(byte[] bytes, out bool bigEndian)
+    /// <summary>UTF-16 without a BOM: nearly every code unit is printable ASCII, CJK, CJK punctuation or a line break.</summary>
+    public static bool LooksUtf16(byte[] bytes, out bool bigEndian)
     {
         bigEndian = false;
         var sample = Math.Min(bytes.Length, 4096) & ~1;
@@ -74,31 +75,33 @@ public static class TextDecoder
         {
             return false;
         }
-        int even = 0, odd = 0;
-        for (var i = 0; i < sample; i++)
+        if (Plausible(bytes, sample, bigEndian: false))
         {
-            if (bytes[i] == 0)
+            return true;
+        }
+        bigEndian = true;
+        return Plausible(bytes, sample, bigEndian: true);
+    }
+
+    private static bool Plausible(byte[] bytes, int sample, bool bigEndian)
+    {
+        var good = 0;
+        var ascii = 0;
+        for (var i = 0; i < sample; i += 2)
+        {
+            var unit = bigEndian ? (char)(bytes[i] << 8 | bytes[i + 1]) : (char)(bytes[i + 1] << 8 | bytes[i]);
+            if (unit is '\n' or '\r' or '\t' || unit is >= ' ' and < '\u007f')
             {
-                if (i % 2 == 0)
-                {
-                    even++;
-                }
-                else
-                {
-                    odd++;
-                }
+                good++;
+                ascii++;
+            }
+            else if (unit is >= '\u4e00' and <= '\u9fff' or >= '\u3000' and <= '\u303f' or >= '\uff00' and <= '\uffef' or >= '\u2010' and <= '\u206f')
+            {
+                good++;
             }
         }
-        // ASCII in UTF-16 has a zero in every other byte; Chinese has few zeros, so use the regularity of code units instead.
-        if (odd > sample / 8 && even < odd / 10)
-        {
-            return true;
-        }
-        if (even > sample / 8 && odd < even / 10)
-        {
-            bigEndian = true;
-            return true;
-        }
-        return false;
+        var units = sample / 2;
+        // All-ASCII UTF-8 text would decode to CJK-looking units rarely; demand both plausibility and some real zero bytes.
+        return good >= units * 0.9 && bytes.Take(sample).Count(b => b == 0) > 0;
     }
 }
