@@ -70,6 +70,8 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
             AddIfAny(formQuery, Phrase(IndexFields.Title, form), SmartBoost * TitleBoost);
             AddIfAny(formQuery, Phrase(IndexFields.TitleBigram, form), TitleBoost);
             AddIfAny(formQuery, Phrase(IndexFields.DocNumber, form), SmartBoost);
+            // A unit's name typed as a word also finds that department's files.
+            AddIfAny(formQuery, new TermQuery(new Term(IndexFields.Department, form.Trim())), SmartBoost);
             if (formQuery.Clauses.Count > 0)
             {
                 formQuery.Boost = isSynonym ? SynonymFactor : 1f;

@@ -1,0 +1,61 @@
+using Search.Core.Extraction;
+
+namespace Search.Core.Tests.Extraction;
+
+public sealed class DocumentMetadataReaderTests
+{
+    private static ExtractionResult Text(params string[] lines) => new(lines.Select(l => new TextSection(l, 1)).ToList(), 1);
+
+    [Fact]
+    public void Read_Notice_TakesNumberDateBodyAndTitle()
+    {
+        var result = Text("中共枣庄市委全面依法治市委员会文件", "枣法委发〔2021〕10号", "中共枣庄市委全面依法治市委员会 关于印发《关于进一步推进创建全国法治政府建设示范市工作实施方案》的通知",
+            "各区（市）党委全面依法治区（市）委员会：", "现将方案印发给你们。", "中共枣庄市委全面依法治市委员会", "2021年9月1日", "详见 http://www.zaozhuang.gov.cn/fzzf/index.html 。");
+
+        var m = DocumentMetadataReader.Read("a.pdf", "a.pdf", result);
+
+        Assert.Equal("枣法委发〔2021〕10号", m.DocNumber);
+        Assert.Equal(new DateOnly(2021, 9, 1), m.Date);
+        Assert.False(m.DateFromDocNumber);
+        Assert.Equal("中共枣庄市委全面依法治市委员会", m.IssuingBody);
+        Assert.StartsWith("中共枣庄市委全面依法治市委员会 关于印发", m.Title);
+        Assert.Equal(["http://www.zaozhuang.gov.cn/fzzf/index.html"], m.Urls);
+    }
+
+    [Theory]
+    [InlineData("莘政办发[2021]10号", "莘政办发〔2021〕10号")]
+    [InlineData("夏法政办（2023）12号", "夏法政办〔2023〕12号")]
+    [InlineData("卫沙政办发【2023】 5号", "卫沙政办发〔2023〕5号")]
+    public void Read_DocNumberBracketVariants_NormalisedToHexagonalBrackets(string written, string expected) =>
+        Assert.Equal(expected, DocumentMetadataReader.Read("x.docx", "x.docx", Text("通知", written)).DocNumber);
+
+    [Fact]
+    public void Read_ChineseNumeralDate_Parsed() =>
+        Assert.Equal(new DateOnly(2021, 9, 1), DocumentMetadataReader.Read("x", "x", Text("沙坡头区人民政府", "二〇二一年九月一日")).Date);
+
+    [Fact]
+    public void Read_NoDate_FallsBackToDocNumberYear()
+    {
+        var m = DocumentMetadataReader.Read("x", "x", Text("卫沙政发〔2023〕7号", "正文"));
+
+        Assert.Equal(new DateOnly(2023, 1, 1), m.Date);
+        Assert.True(m.DateFromDocNumber);
+    }
+
+    [Theory]
+    [InlineData("12-公平竞争审查/审查台账.xlsx", new[] { 12 })]
+    [InlineData("材料/指标12 公平竞争审查.pdf", new[] { 12 })]
+    [InlineData("第35项-行政复议.docx", new[] { 35 })]
+    [InlineData("指标十二.docx", new[] { 12 })]
+    [InlineData("2023年行政复议台账.xlsx", new int[0])]
+    public void IndicatorHints_FromPath(string path, int[] expected) =>
+        Assert.Equal(expected, DocumentMetadataReader.IndicatorHints(path));
+
+    [Theory]
+    [InlineData("秘密★1年", true)]
+    [InlineData("机密级", true)]
+    [InlineData("绝密", true)]
+    [InlineData("涉密的材料不得上传至平台，请各单位注意保守秘密。", false)]
+    public void Read_ClassificationMarks_OnlyRealMarks(string line, bool marked) =>
+        Assert.Equal(marked, DocumentMetadataReader.Read("x", "x", Text(line, "正文内容")).ClassificationMarks.Count > 0);
+}
