@@ -8,7 +8,7 @@ namespace Search.Core.Frameworks;
 /// <summary>Reads a framework from a notice: its text form, a DOCX with the table, or a PDF's text; picks the reader for the layout.</summary>
 public static partial class FrameworkReader
 {
-    [GeneratedRegex(@"^(\d{1,2})[.．、]\s*(.+?)〔牵头单位：(.+?)(?:；责任单位：(.+?))?〕\s*$")]
+    [GeneratedRegex(@"^(\d{1,2})[.．、]\s*(.+?)[〔\[【（(]牵头单位[：:](.+?)(?:[；;]\s*责任单位[：:](.+?))?[〕\]】）)]+\s*$")]
     private static partial Regex WorkTaskLine();
 
     public static Framework ReadText(string id, string? name, string text, string? source = null)
@@ -68,14 +68,32 @@ public static partial class FrameworkReader
     /// <summary>Work-plan tasks written as "16. …〔牵头单位：县司法局；责任单位：…〕".</summary>
     private static void ReadTasks(string text, FrameworkDraft draft)
     {
-        foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+        // A task may wrap over several lines; it ends with the 〔牵头单位…〕 bracket.
+        string? pending = null;
+        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
         {
-            if (WorkTaskLine().Match(line.Trim()) is { Success: true } m)
+            var line = raw.Trim();
+            if (TaskStart().IsMatch(line) && !line.Contains('\t'))
             {
-                draft.Tasks.Add(new WorkTask(int.Parse(m.Groups[1].Value), m.Groups[2].Value.Trim(), CellText.Units(m.Groups[3].Value), CellText.Units(m.Groups[4].Value)));
+                pending = line;
+            }
+            else if (pending is not null && line.Length > 0)
+            {
+                pending += line;
+            }
+            if (pending is not null && pending.Contains("牵头单位") && pending.Length > 0 && "〕]】）)".Contains(pending[^1]))
+            {
+                if (WorkTaskLine().Match(pending) is { Success: true } m)
+                {
+                    draft.Tasks.Add(new WorkTask(int.Parse(m.Groups[1].Value), m.Groups[2].Value.Trim(), CellText.Units(m.Groups[3].Value), CellText.Units(m.Groups[4].Value)));
+                }
+                pending = null;
             }
         }
     }
+
+    [GeneratedRegex(@"^\d{1,2}[.．、]\s*\S")]
+    private static partial Regex TaskStart();
 
     private static string? GuessName(string text) =>
         text.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim())

@@ -74,7 +74,7 @@ public static partial class RowTableReader
                 if (number is null && GroupCell().Match(cell) is { Success: true } group && cell.Length <= 50)
                 {
                     draft.Group = group.Groups[2].Value.Trim();
-                    bonusKind = draft.Group.Contains("扣分") || draft.Group.Contains("否决") ? draft.Group : "加分项";
+                    bonusKind = draft.Group.Contains("扣分") || draft.Group.Contains("减分") || draft.Group.Contains("否决") ? draft.Group : "加分项";
                     continue;
                 }
                 if (number is null && NumberCell().Match(cell) is { Success: true } n && c + 1 < cells.Count)
@@ -143,7 +143,7 @@ public static partial class RowTableReader
             {
                 materials = materials is null ? cell : materials + "\n" + cell;
             }
-            else if (UnitLike().IsMatch(cell) || cell.Contains('、'))
+            else if (cell.Split(['、', '，', ' ']).All(part => UnitLike().IsMatch(part.Trim())))
             {
                 if (lead is null)
                 {
