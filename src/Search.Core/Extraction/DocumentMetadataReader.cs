@@ -194,8 +194,13 @@ public static partial class DocumentMetadataReader
         {
             return Shorten(extracted.Title.Trim());
         }
-        return Path.GetFileNameWithoutExtension(fileName);
+        // A short line near the top that is not a label ("附件1"), a number or a date reads as the title.
+        var topLine = head.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
+            && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6);
+        return topLine is not null ? topLine.Trim() : Path.GetFileNameWithoutExtension(fileName);
     }
+
+    private static bool CjkOrLetter(char c) => char.IsLetter(c);
 
     private static string Shorten(string title) => title.Length <= 120 ? title : title[..120];
 

@@ -92,7 +92,8 @@ public sealed class MetadataDatabase
         """;
 
     private readonly string _connectionString;
-    private int _initialised;
+    private readonly Lock _schemaGate = new();
+    private volatile bool _initialised;
 
     public MetadataDatabase(DataPaths paths)
     {
@@ -109,11 +110,19 @@ public sealed class MetadataDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        if (Interlocked.Exchange(ref _initialised, 1) == 0)
+        if (!_initialised)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            command.ExecuteNonQuery();
+            // Every caller waits until the schema exists; the first one creates it.
+            lock (_schemaGate)
+            {
+                if (!_initialised)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = Schema;
+                    command.ExecuteNonQuery();
+                    _initialised = true;
+                }
+            }
         }
         using (var pragma = connection.CreateCommand())
         {
