@@ -72,6 +72,29 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
     }
 
+    /// <summary>Adds many documents with one refresh at the end (bulk loads, benchmarks).</summary>
+    public async Task ReplaceDocumentsAsync(IEnumerable<(string DocumentId, IReadOnlyList<IndexedPassage> Passages)> documents, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var (documentId, passages) in documents)
+            {
+                _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
+                _writer.AddDocuments(passages.Select(PassageDocumentMapper.ToDocument));
+            }
+            Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>The Lucene query a request runs, for comparing with plain Lucene in the benchmark.</summary>
+    public Query BuildQuery(SearchRequest request) => _queries.Build(QueryLanguageParser.Parse(request.Query), request);
+
     public async Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);

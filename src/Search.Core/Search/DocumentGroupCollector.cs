@@ -12,6 +12,9 @@ namespace Search.Core.Search;
 public sealed class DocumentGroupCollector : ICollector
 {
     private readonly Dictionary<string, DocumentGroup> _groups = new(StringComparer.Ordinal);
+
+    // Per segment: the group of each document-id ordinal, so most hits cost an array lookup, not a string lookup.
+    private DocumentGroup?[] _groupOfOrd = [];
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _ids;
@@ -20,7 +23,6 @@ public sealed class DocumentGroupCollector : ICollector
     private SortedDocValues? _years;
     private SortedSetDocValues? _indicators;
     private NumericDocValues? _dates;
-    private string?[] _idCache = [];
 
     public IReadOnlyCollection<DocumentGroup> Groups => _groups.Values;
 
@@ -38,7 +40,7 @@ public sealed class DocumentGroupCollector : ICollector
         _years = reader.GetSortedDocValues(IndexFields.Year);
         _indicators = reader.GetSortedSetDocValues(IndexFields.Indicator);
         _dates = reader.GetNumericDocValues(IndexFields.Date);
-        _idCache = new string?[_ids?.ValueCount ?? 0];
+        _groupOfOrd = new DocumentGroup?[_ids?.ValueCount ?? 0];
     }
 
     public void Collect(int doc)
@@ -52,9 +54,20 @@ public sealed class DocumentGroupCollector : ICollector
         {
             return;
         }
-        var id = _idCache[ord] ??= Lookup(_ids, ord)!;
         var score = _scorer?.GetScore() ?? 0f;
-        if (_groups.TryGetValue(id, out var group))
+        var group = _groupOfOrd[ord];
+        string? id = null;
+        if (group is null)
+        {
+            id = Lookup(_ids, ord)!;
+            if (_groups.TryGetValue(id, out var existing))
+            {
+                // The same document seen in an earlier segment.
+                _groupOfOrd[ord] = existing;
+                group = existing;
+            }
+        }
+        if (group is not null)
         {
             group.Count++;
             if (score > group.Score)
@@ -64,9 +77,10 @@ public sealed class DocumentGroupCollector : ICollector
             }
             return;
         }
-        _groups[id] = new DocumentGroup
+        var documentId = id!;
+        var created = new DocumentGroup
         {
-            DocumentId = id,
+            DocumentId = documentId,
             Score = score,
             BestDoc = _docBase + doc,
             Count = 1,
@@ -76,6 +90,8 @@ public sealed class DocumentGroupCollector : ICollector
             Date = _dates?.Get(doc) ?? 0,
             Indicators = Indicators(doc),
         };
+        _groups[documentId] = created;
+        _groupOfOrd[ord] = created;
     }
 
     private List<string> Indicators(int doc)
