@@ -23,6 +23,7 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     private readonly LuceneQueryBuilder _queries;
     private readonly Stopwatch _sinceCommit = Stopwatch.StartNew();
     private bool _uncommitted;
+    private volatile bool _stale;
 
     public LuceneEvidenceIndex(Lucene.Net.Store.Directory directory, Vocabulary? vocabulary = null)
     {
@@ -45,6 +46,7 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     {
         get
         {
+            RefreshIfStale();
             var searcher = _searchers.Acquire();
             try
             {
@@ -111,6 +113,7 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
 
     public Task RefreshAsync(CancellationToken cancellationToken)
     {
+        _stale = false;
         _searchers.MaybeRefreshBlocking();
         return Task.CompletedTask;
     }
@@ -128,6 +131,7 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
 
         var query = _queries.Build(parsed, request);
+        RefreshIfStale();
         var searcher = _searchers.Acquire();
         try
         {
@@ -191,14 +195,27 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             Count(indicators));
     }
 
+    /// <summary>
+    /// Marks the searcher stale instead of reopening it after every write: the next search reopens it
+    /// (so every write is visible to the search after it), and a batch of writes costs one reopen.
+    /// </summary>
     private void AfterWrite()
     {
         _uncommitted = true;
+        _stale = true;
         if (_sinceCommit.Elapsed >= CommitInterval)
         {
             Commit();
         }
-        _searchers.MaybeRefreshBlocking();
+    }
+
+    private void RefreshIfStale()
+    {
+        if (_stale)
+        {
+            _stale = false;
+            _searchers.MaybeRefreshBlocking();
+        }
     }
 
     private void Commit()

@@ -20,7 +20,7 @@ public sealed class ClassificationService(TextExtractionService extraction, Matc
         {
             head = head[..DocumentText.HeadCharacters];
         }
-        var input = new MatchInput(metadata.Title, head, passages.Count > 1 ? passages.Take(400).ToList() : null, metadata.IndicatorHints);
+        var input = new MatchInput(metadata.Title, head, DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
         return Classify(matcher, metadata.Title, input, top);
     }
 

@@ -4,11 +4,11 @@ using Search.Core.Storage;
 namespace Search.Core.Matching;
 
 /// <summary>Maps a document to indicators of every framework, then applies the reviewers' decisions.</summary>
-public sealed class DocumentMatcher(MatcherRegistry registry, MappingDecisionRepository decisions) : IDocumentMatcher
+public sealed class DocumentMatcher(MatcherRegistry registry, MappingDecisionRepository decisions, MatchTokenizer tokenizer) : IDocumentMatcher
 {
     public IReadOnlyList<IndicatorRef> MatchDocument(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
     {
-        var input = DocumentText.InputOf(document, passages);
+        var input = FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(document, passages));
         var documentDecisions = decisions.ForDocument(document.Id);
         var result = new List<IndicatorRef>();
         foreach (var frameworkId in registry.FrameworkIds)

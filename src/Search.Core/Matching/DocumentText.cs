@@ -21,9 +21,29 @@ public static class DocumentText
         return text.Length > HeadCharacters ? text.ToString(0, HeadCharacters) : text.ToString();
     }
 
+    /// <summary>Passages are scored one by one only where the head does not already hold the whole text.</summary>
+    public const int PassageScoringThreshold = 1500;
+
+    /// <summary>At most this many passages (spread over the document) are scored one by one.</summary>
+    public const int MaxScoredPassages = 60;
+
     public static MatchInput InputOf(DocumentRecord document, IReadOnlyList<PassageRecord> passages) =>
         new(document.Title ?? Path.GetFileNameWithoutExtension(document.FileName),
             Head(passages),
-            passages.Count > 1 ? passages.Take(400).Select(p => p.Text).ToList() : null,
+            ScoredPassages(passages.Select(p => p.Text).ToList()),
             document.IndicatorHints);
+
+    public static IReadOnlyList<string>? ScoredPassages(IReadOnlyList<string> passages)
+    {
+        if (passages.Count < 2 || passages.Sum(p => p.Length) <= PassageScoringThreshold)
+        {
+            return null;
+        }
+        if (passages.Count <= MaxScoredPassages)
+        {
+            return passages;
+        }
+        var step = (double)passages.Count / MaxScoredPassages;
+        return Enumerable.Range(0, MaxScoredPassages).Select(i => passages[(int)(i * step)]).ToList();
+    }
 }

@@ -18,6 +18,7 @@ public sealed class FrameworkMatcher
     private readonly Dictionary<string, double> _idf;
     private readonly double _unknownIdf;
     private readonly Dictionary<int, Profile> _profiles;
+    private readonly ProfilePostings _postings;
     private readonly Dictionary<int, List<(string Title, SparseVector Vector)>> _examples = [];
 
     public FrameworkMatcher(string frameworkId, IReadOnlyList<IndicatorProfileInput> indicators, MatchTokenizer tokenizer, MatcherSettings? settings = null)
@@ -42,6 +43,7 @@ public sealed class FrameworkMatcher
         _profiles = indicators.ToDictionary(
             i => i.Number,
             i => new Profile(i, Weigh(raw[i.Number]), i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList()));
+        _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList());
     }
 
     public string FrameworkId { get; }
@@ -59,16 +61,26 @@ public sealed class FrameworkMatcher
     public void ClearExamples() => _examples.Clear();
 
     /// <summary>The tf-idf vector of a document: title counted double.</summary>
-    public SparseVector Vectorise(string title, string text)
+    public SparseVector Vectorise(string title, string text) => Weigh(RawDocumentFeatures(_tokenizer, title, text));
+
+    /// <summary>Tokenises a document once, so that every framework's matcher can weigh the same features.</summary>
+    public static PreparedInput Prepare(MatchTokenizer tokenizer, MatchInput input) =>
+        new(RawDocumentFeatures(tokenizer, input.Title, input.Text),
+            (input.Passages ?? []).Count > 1 ? input.Passages!.Select(p => tokenizer.Features(p)).Where(f => f.Count > 0).ToList() : [],
+            input.Hints ?? []);
+
+    private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        _tokenizer.AddFeatures(title, TitleWeight, features);
-        _tokenizer.AddFeatures(text, 1.0, features);
-        return Weigh(features);
+        tokenizer.AddFeatures(title, TitleWeight, features);
+        tokenizer.AddFeatures(text, 1.0, features);
+        return features;
     }
 
     /// <summary>All indicators scoring at least the threshold, best first, at most <paramref name="top"/>.</summary>
-    public IReadOnlyList<IndicatorMatch> Match(MatchInput input, int top = 5)
+    public IReadOnlyList<IndicatorMatch> Match(MatchInput input, int top = 5) => Match(Prepare(_tokenizer, input), top);
+
+    public IReadOnlyList<IndicatorMatch> Match(PreparedInput input, int top = 5)
     {
         var scored = Score(input);
         return scored.Where(s => s.Score >= Settings.Threshold)
@@ -79,11 +91,15 @@ public sealed class FrameworkMatcher
     }
 
     /// <summary>Every indicator's raw score, thresholds not applied (for suggestions and evaluation).</summary>
-    public IReadOnlyList<(int Number, double Score)> ScoreAll(MatchInput input) =>
+    public IReadOnlyList<(int Number, double Score)> ScoreAll(MatchInput input) => ScoreAll(Prepare(_tokenizer, input));
+
+    public IReadOnlyList<(int Number, double Score)> ScoreAll(PreparedInput input) =>
         Score(input).Select(s => (s.Number, s.Score)).OrderByDescending(s => s.Score).ToList();
 
     /// <summary>The indicators to assign to a document in the index: above the threshold and near the best.</summary>
-    public IReadOnlyList<IndicatorMatch> Assign(MatchInput input)
+    public IReadOnlyList<IndicatorMatch> Assign(MatchInput input) => Assign(Prepare(_tokenizer, input));
+
+    public IReadOnlyList<IndicatorMatch> Assign(PreparedInput input)
     {
         var matches = Match(input, Settings.MaxAssigned);
         if (matches.Count == 0)
@@ -98,25 +114,27 @@ public sealed class FrameworkMatcher
     public IReadOnlyList<double> ItemScores(int number, SparseVector document) =>
         _profiles.TryGetValue(number, out var p) ? p.Items.Select(document.Cosine).ToList() : [];
 
-    private List<Scored> Score(MatchInput input)
+    private List<Scored> Score(PreparedInput input)
     {
-        var whole = Vectorise(input.Title, input.Text);
-        var passages = (input.Passages ?? []).Count > 1
-            ? input.Passages!.Select(p => Vectorise("", p)).Where(v => !v.IsEmpty).ToList()
-            : [];
-        var hints = input.Hints ?? [];
+        var whole = Weigh(input.Whole);
+        var passages = input.Passages.Select(Weigh).ToList();
+        var hints = input.Hints;
         var result = new List<Scored>(_profiles.Count);
+        // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
+        var wholeScores = _postings.Cosines(whole);
+        var passageScores = passages.Select(_postings.Cosines).ToList();
         foreach (var (number, profile) in _profiles)
         {
-            var score = whole.Cosine(profile.Vector);
+            var slot = _postings.Slot(number);
+            var score = wholeScores[slot];
             SparseVector bestVector = whole;
-            foreach (var passage in passages)
+            for (var p = 0; p < passages.Count; p++)
             {
-                var s = passage.Cosine(profile.Vector) * Settings.PassageFactor;
+                var s = passageScores[p][slot] * Settings.PassageFactor;
                 if (s > score)
                 {
                     score = s;
-                    bestVector = passage;
+                    bestVector = passages[p];
                 }
             }
             string? example = null;
@@ -195,7 +213,7 @@ public sealed class FrameworkMatcher
     }
 
     /// <summary>Sublinear term frequency times idf; features no indicator uses get the highest idf, which lowers unrelated texts' scores.</summary>
-    private SparseVector Weigh(Dictionary<string, double> features) =>
+    private SparseVector Weigh(IReadOnlyDictionary<string, double> features) =>
         new(features.ToDictionary(
             kv => kv.Key,
             kv => (1.0 + Math.Log(Math.Max(1.0, kv.Value))) * _idf.GetValueOrDefault(kv.Key, _unknownIdf),

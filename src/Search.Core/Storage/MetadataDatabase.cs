@@ -126,7 +126,8 @@ public sealed class MetadataDatabase
         }
         using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA busy_timeout = 30000;";
+            // WAL with synchronous=NORMAL stays consistent after a crash and spares an fsync per statement.
+            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
             pragma.ExecuteNonQuery();
         }
         return connection;
