@@ -70,6 +70,8 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
             AddIfAny(formQuery, Phrase(IndexFields.Title, form), SmartBoost * TitleBoost);
             AddIfAny(formQuery, Phrase(IndexFields.TitleBigram, form), TitleBoost);
             AddIfAny(formQuery, Phrase(IndexFields.DocNumber, form), SmartBoost);
+            // Reviewers also type (parts of) file and folder names.
+            AddIfAny(formQuery, Phrase(IndexFields.FileName, form), 0.5f);
             // A unit's name typed as a word also finds that department's files.
             AddIfAny(formQuery, new TermQuery(new Term(IndexFields.Department, form.Trim())), SmartBoost);
             if (formQuery.Clauses.Count > 0)

@@ -101,6 +101,7 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Contains(outcomes, o => o.Outcome == IngestOutcomeKind.Expanded);
         Assert.Contains(outcomes, o => o.File == "材料.zip/../escape.txt" && o.Outcome == IngestOutcomeKind.Failed && o.Reason!.Contains("越界"));
         Assert.Contains(outcomes, o => o.File == "材料.zip/empty.txt" && o.Reason == "文件为空");
+        Assert.Contains(outcomes, o => o.Outcome == IngestOutcomeKind.Ingested && o.File.EndsWith("复议台账.txt"));
         var hit = Assert.Single(Search("复议台账").Hits);
         Assert.Equal("材料.zip/35-行政复议/区司法局/复议台账.txt", hit.FileName);
         Assert.Equal("区司法局", hit.Department);
