@@ -56,7 +56,7 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
             : vectors[id] = matcher.Vectorise(docs[id].Title ?? docs[id].FileName, DocumentText.Head(documents.GetPassages(id)));
 
         // Scores of every document against every indicator, for suggestions (documents × indicators, computed once).
-        var candidateScores = docs.Values.ToDictionary(
+        var candidateScores = docs.Values.Where(d => !catalog.IsFrameworkSource(d.Sha256)).ToDictionary(
             d => d.Id,
             d => matcher.ScoreAll(DocumentText.InputOf(d, documents.GetPassages(d.Id))).ToDictionary(s => s.Number, s => s.Score));
 

@@ -32,6 +32,7 @@ public sealed class FrameworkCatalog
     };
 
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _sourceHashes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Framework> _frameworks = new(StringComparer.Ordinal);
     private readonly DataPaths _paths;
     private readonly ILogger<FrameworkCatalog> _logger;
@@ -47,6 +48,7 @@ public sealed class FrameworkCatalog
             {
                 var id = Path.GetFileNameWithoutExtension(file);
                 var framework = FrameworkReader.ReadText(id, BuiltInNames.GetValueOrDefault(id), File.ReadAllText(file), "corpus/policy/" + Path.GetFileName(file));
+                _sourceHashes.Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file))));
                 if (framework.IndicatorCount > 0)
                 {
                     _frameworks[id] = framework;
@@ -70,6 +72,17 @@ public sealed class FrameworkCatalog
                     _logger.LogWarning("Skipping unreadable framework {File}: {Error}", file, e.Message);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// True for the notice a framework was read from: it states every indicator, so it is not evidence for them.
+    /// </summary>
+    public bool IsFrameworkSource(string sha256)
+    {
+        lock (_gate)
+        {
+            return _sourceHashes.Contains(sha256);
         }
     }
 
@@ -131,6 +144,10 @@ public sealed class FrameworkCatalog
             throw new InvalidInputException($"{Path.GetFileName(path)}：没有读到任何指标。{string.Join("；", framework.Report.Warnings)}", path);
         }
         Directory.CreateDirectory(_paths.Frameworks);
+        lock (_gate)
+        {
+            _sourceHashes.Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
+        }
         File.WriteAllText(Path.Combine(_paths.Frameworks, framework.Id + ".json"), JsonSerializer.Serialize(framework, Json));
         lock (_gate)
         {

@@ -4,16 +4,18 @@ using Search.Core.Storage;
 namespace Search.Core.Matching;
 
 /// <summary>Maps a document to indicators of every framework, then applies the reviewers' decisions.</summary>
-public sealed class DocumentMatcher(MatcherRegistry registry, MappingDecisionRepository decisions, MatchTokenizer tokenizer) : IDocumentMatcher
+public sealed class DocumentMatcher(MatcherRegistry registry, MappingDecisionRepository decisions, MatchTokenizer tokenizer, Frameworks.FrameworkCatalog catalog) : IDocumentMatcher
 {
     public IReadOnlyList<IndicatorRef> MatchDocument(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
     {
         var input = FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(document, passages));
         var documentDecisions = decisions.ForDocument(document.Id);
         var result = new List<IndicatorRef>();
+        // A framework's own notice names every indicator; only a reviewer's decision links it to one.
+        var isNotice = catalog.IsFrameworkSource(document.Sha256);
         foreach (var frameworkId in registry.FrameworkIds)
         {
-            var matches = registry.For(frameworkId).Assign(input);
+            var matches = isNotice ? [] : registry.For(frameworkId).Assign(input);
             decisions.SaveAutoMatches(document.Id, frameworkId, matches);
             var own = documentDecisions.Where(d => d.Framework == frameworkId).ToList();
             var rejected = own.Where(d => d.Decision == DecisionKind.Reject).Select(d => d.Number).ToHashSet();

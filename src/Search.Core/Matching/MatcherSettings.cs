@@ -22,7 +22,7 @@ public sealed record MatcherSettings
     public double PassageFactor { get; init; } = 0.9;
 
     /// <summary>Minimum similarity for a document to satisfy one material item of an indicator it supports.</summary>
-    public double ItemThreshold { get; init; } = 0.08;
+    public double ItemThreshold { get; init; } = 0.15;
 
     public static MatcherSettings Default { get; } = new();
 }
