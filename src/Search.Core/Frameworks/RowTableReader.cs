@@ -51,6 +51,11 @@ public static partial class RowTableReader
         for (var i = start + 1; i < lines.Length; i++)
         {
             var raw = lines[i];
+            if (raw.TrimStart().StartsWith("抄送", StringComparison.Ordinal))
+            {
+                // The distribution list closes the notice: the table has ended.
+                break;
+            }
             if (raw.Trim().Length == 0 || raw.Contains("一级指标") || raw.Trim('-', '\t', ' ').Length == 0)
             {
                 continue;
