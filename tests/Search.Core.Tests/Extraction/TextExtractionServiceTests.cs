@@ -212,6 +212,26 @@ public sealed class TextExtractionServiceTests(ScanFixture scans) : IClassFixtur
     }
 
     [Fact]
+    public async Task Extract_EncryptedPdf_FailsWithReason()
+    {
+        // qpdf (installed by .ci/run) encrypts a copy of the text PDF with a user password.
+        var path = _folder.File("encrypted.pdf");
+        var start = new System.Diagnostics.ProcessStartInfo("qpdf") { RedirectStandardError = true };
+        foreach (var a in new[] { "--encrypt", "secret", "owner", "256", "--", scans.TextPdf, path })
+        {
+            start.ArgumentList.Add(a);
+        }
+        using (var p = System.Diagnostics.Process.Start(start)!)
+        {
+            p.WaitForExit(60_000);
+            Assert.Equal(0, p.ExitCode);
+        }
+
+        var e = await Assert.ThrowsAsync<ExtractionException>(() => Service.ExtractAsync(path, CancellationToken.None));
+        Assert.Contains("加密", e.Reason);
+    }
+
+    [Fact]
     public async Task Extract_FileOverLimit_FailsWithReason()
     {
         var path = _folder.File("big.txt");
