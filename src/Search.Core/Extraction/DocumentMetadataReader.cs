@@ -181,10 +181,22 @@ public static partial class DocumentMetadataReader
     private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
     {
         var head = lines.Take(20).ToList();
-        if (head.Select(l => NoticeTitle().Match(l.Replace(" ", ""))).FirstOrDefault(m => m.Success) is { } notice)
+        // A notice title may wrap over up to three lines: "关于印发《…" / "…》的通知".
+        for (var i = 0; i < head.Count; i++)
         {
-            var line = head.First(l => NoticeTitle().IsMatch(l.Replace(" ", "")));
-            return Shorten(line.Length <= 100 ? line.Trim() : notice.Value);
+            if (!head[i].Contains("关于", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var joined = "";
+            for (var k = i; k < Math.Min(head.Count, i + 3); k++)
+            {
+                joined += head[k].Trim();
+                if (NoticeTitle().Match(joined.Replace(" ", "")) is { Success: true } notice)
+                {
+                    return Shorten(joined.Length <= 100 ? joined : notice.Value);
+                }
+            }
         }
         if (extracted.Sections.FirstOrDefault(s => s.Kind == SectionKind.Heading && s.Text.Length is >= 4 and <= 100) is { } heading)
         {

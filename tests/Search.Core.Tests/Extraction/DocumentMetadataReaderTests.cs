@@ -22,6 +22,18 @@ public sealed class DocumentMetadataReaderTests
         Assert.Equal(["http://www.zaozhuang.gov.cn/fzzf/index.html"], m.Urls);
     }
 
+    [Fact]
+    public void Read_TitleWrappedOverLines_Joined()
+    {
+        var m = DocumentMetadataReader.Read("x.txt", "x.txt", Text("夏法政办〔2023〕12号", "夏邑县法治政府建设领导小组办公室", "关于印发《夏邑县创建全省法治政府建设", "示范县工作推进方案》的通知"));
+
+        Assert.Equal("关于印发《夏邑县创建全省法治政府建设示范县工作推进方案》的通知", m.Title);
+    }
+
+    [Fact]
+    public void Read_NoNoticeTitle_TakesTopLineNotLabel() =>
+        Assert.Equal("沙坡头区法治政府建设示范创建指标和任务分工表", DocumentMetadataReader.Read("x.txt", "x.txt", Text("附件1", "沙坡头区法治政府建设示范创建指标和任务分工表", "序号")).Title);
+
     [Theory]
     [InlineData("莘政办发[2021]10号", "莘政办发〔2021〕10号")]
     [InlineData("夏法政办（2023）12号", "夏法政办〔2023〕12号")]

@@ -45,13 +45,15 @@ public sealed class PlainTextExtractor : ITextExtractor
         return new ExtractionResult(sections, 1);
     }
 
-    /// <summary>Lines that start a numbered item or a heading stay separate; wrapped lines are joined.</summary>
+    /// <summary>
+    /// Wrapped prose lines are joined; short lines (labels such as 附件1, titles, signatures) and
+    /// tab-indented table cells stay lines of their own.
+    /// </summary>
     private static IEnumerable<string> SplitLines(string paragraph)
     {
-        var lines = paragraph.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        // Text extracted from notices keeps one paragraph per line: keep lines as paragraphs when they are long or tabbed.
-        return lines.Count <= 1 || lines.Any(l => l.Contains('\t')) || lines.Average(l => l.Length) > 40
-            ? lines
-            : [TextLines.Join(lines)];
+        var raw = paragraph.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        var lines = raw.Select(l => l.Trim()).ToList();
+        var wrapped = lines.Count > 1 && !raw.Any(l => l.StartsWith('\t')) && lines.SkipLast(1).All(l => l.Length >= 20);
+        return wrapped ? [TextLines.Join(lines)] : lines;
     }
 }
