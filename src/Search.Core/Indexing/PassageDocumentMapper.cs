@@ -17,14 +17,23 @@ public static class PassageDocumentMapper
             new StoredField(IndexFields.Ordinal, p.Ordinal),
             new TextField(IndexFields.Text, p.Text, Field.Store.YES),
             new TextField(IndexFields.TextBigram, p.Text, Field.Store.NO),
-            new TextField(IndexFields.Title, p.Title, Field.Store.YES),
-            new TextField(IndexFields.TitleBigram, p.Title, Field.Store.NO),
-            new TextField(IndexFields.FileName, p.FileName, Field.Store.YES),
+            new StoredField(IndexFields.Title, p.Title),
             new StoredField(IndexFields.Page, p.Page),
             new StoredField(IndexFields.StartOffset, p.StartOffset),
             new StringField(IndexFields.FileType, p.FileType, Field.Store.YES),
             new SortedDocValuesField(IndexFields.FileType, new BytesRef(p.FileType)),
         };
+        // Title and file name are the document's, not the passage's: analysed once, on the first passage,
+        // which is enough for a document-level hit and spares analysing them again for every passage.
+        if (p.Ordinal == 0)
+        {
+            doc.Add(new TextField(IndexFields.TitleBigram, p.Title, Field.Store.NO));
+            doc.Add(new TextField(IndexFields.FileName, p.FileName, Field.Store.YES));
+        }
+        else
+        {
+            doc.Add(new StoredField(IndexFields.FileName, p.FileName));
+        }
         if (p.Location is { } location)
         {
             doc.Add(new StoredField(IndexFields.Location, location));

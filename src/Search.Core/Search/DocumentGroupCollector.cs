@@ -15,6 +15,12 @@ public sealed class DocumentGroupCollector : ICollector
 
     // Per segment: the group of each document-id ordinal, so most hits cost an array lookup, not a string lookup.
     private DocumentGroup?[] _groupOfOrd = [];
+
+    // Per segment: facet strings by ordinal, decoded once (few distinct departments, types, years, indicators).
+    private string?[] _departmentNames = [];
+    private string?[] _typeNames = [];
+    private string?[] _yearNames = [];
+    private string?[] _indicatorNames = [];
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _ids;
@@ -41,6 +47,10 @@ public sealed class DocumentGroupCollector : ICollector
         _indicators = reader.GetSortedSetDocValues(IndexFields.Indicator);
         _dates = reader.GetNumericDocValues(IndexFields.Date);
         _groupOfOrd = new DocumentGroup?[_ids?.ValueCount ?? 0];
+        _departmentNames = new string?[_departments?.ValueCount ?? 0];
+        _typeNames = new string?[_types?.ValueCount ?? 0];
+        _yearNames = new string?[_years?.ValueCount ?? 0];
+        _indicatorNames = new string?[_indicators?.ValueCount ?? 0];
     }
 
     public void Collect(int doc)
@@ -84,9 +94,9 @@ public sealed class DocumentGroupCollector : ICollector
             Score = score,
             BestDoc = _docBase + doc,
             Count = 1,
-            Department = Value(_departments, doc),
-            FileType = Value(_types, doc),
-            Year = Value(_years, doc),
+            Department = Value(_departments, _departmentNames, doc),
+            FileType = Value(_types, _typeNames, doc),
+            Year = Value(_years, _yearNames, doc),
             Date = _dates?.Get(doc) ?? 0,
             Indicators = Indicators(doc),
         };
@@ -105,20 +115,24 @@ public sealed class DocumentGroupCollector : ICollector
         var bytes = new BytesRef();
         for (var ord = _indicators.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _indicators.NextOrd())
         {
-            _indicators.LookupOrd(ord, bytes);
-            list.Add(bytes.Utf8ToString());
+            if (_indicatorNames[ord] is not { } name)
+            {
+                _indicators.LookupOrd(ord, bytes);
+                name = _indicatorNames[ord] = bytes.Utf8ToString();
+            }
+            list.Add(name);
         }
         return list;
     }
 
-    private static string? Value(SortedDocValues? values, int doc)
+    private static string? Value(SortedDocValues? values, string?[] names, int doc)
     {
         if (values is null)
         {
             return null;
         }
         var ord = values.GetOrd(doc);
-        return ord < 0 ? null : Lookup(values, ord);
+        return ord < 0 ? null : names[ord] ??= Lookup(values, ord);
     }
 
     private static string? Lookup(SortedDocValues values, int ord)

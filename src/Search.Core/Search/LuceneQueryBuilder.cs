@@ -67,9 +67,7 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
             var formQuery = new BooleanQuery();
             AddIfAny(formQuery, Phrase(IndexFields.Text, form), SmartBoost);
             AddIfAny(formQuery, Phrase(IndexFields.TextBigram, form), 1f);
-            AddIfAny(formQuery, Phrase(IndexFields.Title, form), SmartBoost * TitleBoost);
             AddIfAny(formQuery, Phrase(IndexFields.TitleBigram, form), TitleBoost);
-            AddIfAny(formQuery, Phrase(IndexFields.DocNumber, form), SmartBoost);
             // Reviewers also type (parts of) file and folder names.
             AddIfAny(formQuery, Phrase(IndexFields.FileName, form), 0.5f);
             // A unit's name typed as a word also finds that department's files.
