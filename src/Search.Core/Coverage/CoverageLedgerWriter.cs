@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Search.Core.Extraction.Office;
 
 namespace Search.Core.Coverage;
 
@@ -20,27 +21,24 @@ public static class CoverageLedgerWriter
         sheetPart.Worksheet = new Worksheet(data);
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "覆盖情况" }));
 
-        data.AppendChild(Row(Header));
+        data.AppendChild(SpreadsheetCells.InlineRow(Header));
         foreach (var i in report.Indicators)
         {
             var titles = i.Evidence.ToDictionary(e => e.DocumentId, e => e.Title);
             var suggestions = string.Join("；", i.Suggestions.Select(s => s.DocumentId.Length > 0 ? s.Title : $"请向{s.AskUnit}索取"));
             if (i.Materials.Count == 0)
             {
-                data.AppendChild(Row([i.Number.ToString(), i.SectionTitle ?? "", i.Text, string.Join("、", i.LeadUnits), "", "",
+                data.AppendChild(SpreadsheetCells.InlineRow([i.Number.ToString(), i.SectionTitle ?? "", i.Text, string.Join("、", i.LeadUnits), "", "",
                     i.Covered ? "已覆盖" : "缺", string.Join("；", i.Evidence.Select(e => e.Title)), "", suggestions]));
                 continue;
             }
             foreach (var m in i.Materials)
             {
-                data.AppendChild(Row([i.Number.ToString(), i.SectionTitle ?? "", i.Text, string.Join("、", i.LeadUnits), m.LeadUnit ?? "", m.Item,
+                data.AppendChild(SpreadsheetCells.InlineRow([i.Number.ToString(), i.SectionTitle ?? "", i.Text, string.Join("、", i.LeadUnits), m.LeadUnit ?? "", m.Item,
                     m.Satisfied ? "已提供" : "缺", string.Join("；", m.DocumentIds.Select(id => titles.GetValueOrDefault(id, id))),
                     string.Join("；", m.OutsideWindow.Select(id => titles.GetValueOrDefault(id, id))), m.Satisfied ? "" : suggestions]));
             }
         }
         workbook.Workbook.Save();
     }
-
-    private static Row Row(IEnumerable<string> values) =>
-        new(values.Select(v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v) { Space = SpaceProcessingModeValues.Preserve }) }));
 }

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Search.Core.Extraction.Office;
 
 namespace Search.Core.Frameworks;
 
@@ -18,7 +19,7 @@ public static class FrameworkLedger
         var data = new SheetData();
         sheet.Worksheet = new Worksheet(data);
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "指标" }));
-        data.AppendChild(Row(Header));
+        data.AppendChild(SpreadsheetCells.InlineRow(Header));
         foreach (var i in framework.Indicators)
         {
             string[] head = [i.Number.ToString(), i.Section.ToString(), i.SectionTitle ?? "", i.Group ?? "", i.Text, string.Join("\n", i.LeadUnits),
@@ -28,13 +29,13 @@ public static class FrameworkLedger
             {
                 for (var n = 0; n < group.Items.Count; n++)
                 {
-                    data.AppendChild(Row([.. head, group.LeadUnit ?? "", (n + 1).ToString(), group.Items[n]]));
+                    data.AppendChild(SpreadsheetCells.InlineRow([.. head, group.LeadUnit ?? "", (n + 1).ToString(), group.Items[n]]));
                     any = true;
                 }
             }
             if (!any)
             {
-                data.AppendChild(Row([.. head, "", "", ""]));
+                data.AppendChild(SpreadsheetCells.InlineRow([.. head, "", "", ""]));
             }
         }
         workbook.Workbook.Save();
@@ -46,7 +47,7 @@ public static class FrameworkLedger
         var workbook = document.WorkbookPart ?? throw new Configuration.InvalidInputException($"{Path.GetFileName(path)}：不是有效的 XLSX 文件", path);
         var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
         var sheetPart = workbook.WorksheetParts.First();
-        var rows = sheetPart.Worksheet!.Descendants<Row>().Select(r => Values(r, shared)).ToList();
+        var rows = sheetPart.Worksheet!.Descendants<Row>().Select(r => SpreadsheetCells.Values(r, shared)).ToList();
         if (rows.Count == 0 || !rows[0].SequenceEqual(Header))
         {
             throw new Configuration.InvalidInputException($"{Path.GetFileName(path)}：表头应为 {string.Join("、", Header)}", path);
@@ -103,28 +104,4 @@ public static class FrameworkLedger
     private static string Cell(string[] row, int index) => index < row.Length ? row[index] : "";
 
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
-    private static Row Row(IEnumerable<string> values) =>
-        new(values.Select(v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v) { Space = SpaceProcessingModeValues.Preserve }) }));
-
-    private static string[] Values(Row row, string[] shared)
-    {
-        var values = new List<string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var reference = cell.CellReference?.Value ?? "";
-            var column = reference.TakeWhile(char.IsLetter).Aggregate(0, (acc, c) => acc * 26 + (char.ToUpperInvariant(c) - 'A' + 1)) - 1;
-            while (column >= 0 && values.Count < column)
-            {
-                values.Add("");
-            }
-            var raw = cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
-            if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var index) && index < shared.Length)
-            {
-                raw = shared[index];
-            }
-            values.Add(raw);
-        }
-        return values.ToArray();
-    }
 }

@@ -31,7 +31,7 @@ public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITe
                 foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var values = Values(row, shared);
+                    var values = SpreadsheetCells.Values(row, shared).Select(v => v.Trim()).ToArray();
                     if (values.All(string.IsNullOrWhiteSpace))
                     {
                         continue;
@@ -57,39 +57,5 @@ public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITe
         {
             throw new ExtractionException("XLSX 文件已损坏，无法打开");
         }
-    }
-
-    private static string[] Values(Row row, string[] shared)
-    {
-        var values = new List<string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = ColumnIndex(cell.CellReference?.Value);
-            while (column >= 0 && values.Count < column)
-            {
-                values.Add("");
-            }
-            var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
-            if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(raw, out var index) && index < shared.Length)
-            {
-                raw = shared[index];
-            }
-            values.Add(raw.Trim());
-        }
-        return values.ToArray();
-    }
-
-    private static int ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference))
-        {
-            return -1;
-        }
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-        return index - 1;
     }
 }
