@@ -89,14 +89,16 @@ public static class SearchBenchmarkRunner
                 index.Search(q);
             }
             var ours = new List<double>();
+            var perQuery = Mix.Select(_ => new List<double>()).ToArray();
             var clock = Stopwatch.StartNew();
             for (var r = 0; r < rounds; r++)
             {
-                foreach (var q in Mix)
+                for (var k = 0; k < Mix.Length; k++)
                 {
                     var sw = Stopwatch.StartNew();
-                    index.Search(q);
+                    index.Search(Mix[k]);
                     ours.Add(sw.Elapsed.TotalMilliseconds);
+                    perQuery[k].Add(sw.Elapsed.TotalMilliseconds);
                 }
             }
             var oursSeconds = clock.Elapsed.TotalSeconds;
@@ -153,6 +155,8 @@ public static class SearchBenchmarkRunner
                 overheadP50 = Math.Round(Percentile(ours, 0.5) / Math.Max(0.001, Percentile(same, 0.5)), 2),
                 overheadP99 = Math.Round(Percentile(ours, 0.99) / Math.Max(0.001, Percentile(same, 0.99)), 2),
                 ratioToPlainWordsP50 = Math.Round(Percentile(ours, 0.5) / Math.Max(0.001, Percentile(raw, 0.5)), 2),
+                slowestQueries = Mix.Select((q, k) => $"{Percentile(perQuery[k], 0.5),7:F2} ms  {q.Query}{(q.Department is null ? "" : " department=" + q.Department)}{(q.Year is null ? "" : " year=" + q.Year)}{(q.FileType is null ? "" : " type=" + q.FileType)}{(q.Indicator is null ? "" : " indicator=" + q.Indicator)}")
+                    .OrderByDescending(x => x, StringComparer.Ordinal).Take(4).ToList(),
                 note = "raw = IndexSearcher top-20 with SmartCn words on the text field only; sameQueryRaw = IndexSearcher top-20 running our own Lucene query (both fields, synonyms); overhead = ours / sameQueryRaw (grouping by document, exact totals, facets, highlighting)",
             };
         }
