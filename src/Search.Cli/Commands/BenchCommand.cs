@@ -69,7 +69,11 @@ public sealed class BenchCommand : ICliCommand
             matcher.SetExamples(group.Key, group.Select(i => (i.Title, i.Text)));
         }
         var withExamples = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: true);
+        var byKindWith = items.Select(i => i.Kind).Distinct().ToDictionary(k => k, k => ClassificationEvaluation.Evaluate(matcher, items, "test", true, k));
         matcher.ClearExamples();
+        var byKind = items.Select(i => i.Kind).Distinct().Select(k => (Kind: k, Without: ClassificationEvaluation.Evaluate(matcher, items, "test", false, k), With: byKindWith[k]))
+            .Select(x => $"{x.Kind}: items {x.Without.Items}, acc@1 {x.Without.AccuracyAt1} → {x.With.AccuracyAt1} with examples, acc@3 {x.Without.AccuracyAt3} → {x.With.AccuracyAt3}, unrelated mapped {x.Without.UnrelatedMappedRate}")
+            .ToList();
 
         return new
         {
@@ -82,6 +86,7 @@ public sealed class BenchCommand : ICliCommand
             missedRelatedRate = test.MissedRelatedRate,
             tune = new { tune.Items, tune.AccuracyAt1, tune.AccuracyAt3, tune.UnrelatedMappedRate },
             withConfirmedExamples = new { withExamples.AccuracyAt1, withExamples.AccuracyAt3, withExamples.UnrelatedMappedRate },
+            testByKind = byKind,
             msPerItem = Math.Round(perItemMs, 2),
         };
     }

@@ -36,9 +36,9 @@ public static class ClassificationEvaluation
             .ToList();
 
     /// <summary>Scores the items of one split. Related items count as right at k when an expected number is among the first k matches.</summary>
-    public static Result Evaluate(FrameworkMatcher matcher, IEnumerable<Item> items, string split, bool withExamples)
+    public static Result Evaluate(FrameworkMatcher matcher, IEnumerable<Item> items, string split, bool withExamples, string? kind = null)
     {
-        var list = items.Where(i => i.Framework == matcher.FrameworkId && (split == "all" || i.Split == split)).ToList();
+        var list = items.Where(i => i.Framework == matcher.FrameworkId && (split == "all" || i.Split == split) && (kind is null || i.Kind == kind)).ToList();
         int related = 0, at1 = 0, at3 = 0, unrelated = 0, wronglyMapped = 0, missed = 0;
         foreach (var item in list)
         {

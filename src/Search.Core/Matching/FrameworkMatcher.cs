@@ -141,7 +141,7 @@ public sealed class FrameworkMatcher
             if (_examples.TryGetValue(number, out var examples) && examples.Count > 0)
             {
                 var (title, similarity) = examples.Select(e => (e.Title, whole.Cosine(e.Vector))).MaxBy(e => e.Item2);
-                if (similarity > 0.25)
+                if (similarity > 0.3)
                 {
                     score += Settings.ExampleWeight * similarity;
                     example = title;

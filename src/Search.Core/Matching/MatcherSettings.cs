@@ -16,7 +16,7 @@ public sealed record MatcherSettings
     public double HintBonus { get; init; } = 0.25;
 
     /// <summary>Weight of the similarity to documents a reviewer confirmed for the indicator.</summary>
-    public double ExampleWeight { get; init; } = 0.2;
+    public double ExampleWeight { get; init; } = 0.4;
 
     /// <summary>Passage scores count a little less than whole-document scores.</summary>
     public double PassageFactor { get; init; } = 0.9;
