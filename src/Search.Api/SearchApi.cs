@@ -39,6 +39,7 @@ public static class SearchApi
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapPageEndpoints();
         app.MapDocumentEndpoints();
         app.MapSearchEndpoints();
         app.MapFrameworkEndpoints();

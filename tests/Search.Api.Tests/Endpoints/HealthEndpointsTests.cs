@@ -29,6 +29,20 @@ public sealed class HealthEndpointsTests(SearchApiFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Root_ServesTheChinesePage()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("佐证材料检索", html);
+        Assert.Contains("/api/search", html);
+    }
+
+    [Fact]
     public async Task UnknownRoute_ReturnsProblemDetails()
     {
         using var client = factory.CreateClient();
