@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Search.Api.Tests.Browser;
+
+/// <summary>
+/// The page in a real headless browser (Debian chromium, installed by .ci/run) against the real host on
+/// 127.0.0.1: upload a file, search a word from it, see the hit and its indicator, open the coverage board.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PageBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "search-browser-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private string _address = "";
+
+    public async Task InitializeAsync()
+    {
+        _app = SearchApi.Build([], new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Search:DataDirectory"] = _data,
+            ["Search:IngestCorpusOnFirstStart"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _app.StartAsync();
+        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    [Fact]
+    public async Task Page_UploadSearchAndCoverage_Work()
+    {
+        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
+        var evidence = Path.Combine(_data, "公平竞争审查台账.txt");
+        await File.WriteAllTextAsync(evidence, "2023年公平竞争审查工作台账\n\n区市场监管分局对涉及市场主体经济活动的政策措施逐件开展公平竞争审查，共审查文件31件。");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        await page.GotoAsync(_address + "/");
+        await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+        await page.ClickAsync("nav button[data-view=upload]");
+        await page.SetInputFilesAsync("#files", evidence);
+        await page.FillAsync("#department", "区市场监管分局");
+        await page.ClickAsync("#upload-form button");
+        await page.WaitForSelectorAsync("#upload-status:has-text('完成')");
+        Assert.Contains("已入库", await page.InnerTextAsync("#upload-results"));
+
+        await page.ClickAsync("nav button[data-view=search]");
+        await page.FillAsync("#q", "公平竞争审查");
+        await page.ClickAsync("#search-form button");
+        var hit = page.Locator(".hit").First;
+        await hit.WaitForAsync();
+        Assert.Contains("公平竞争审查", await hit.Locator("mark").First.InnerTextAsync());
+        Assert.Contains("指标12", await hit.InnerTextAsync());
+
+        await page.ClickAsync("nav button[data-view=coverage]");
+        await page.WaitForSelectorAsync(".tile[data-n='12'].ok, .tile[data-n='12'].part");
+        await page.ClickAsync(".tile[data-n='12']");
+        Assert.Contains("区市场监管分局", await page.InnerTextAsync("#indicator"));
+
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "coverage.png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
