@@ -1,5 +1,7 @@
 # Build: docker build -t fazhi-search .
-# Run:   docker run -p 8080:8080 -v fazhi-data:/data fazhi-search
+# Run:   docker run -p 8080:8080 -v fazhi-data:/data \
+#          -e Search__Access__Users__0__Name=审核员 -e Search__Access__Users__0__Key=<16+ characters> -e Search__Access__Users__0__Role=reviewer fazhi-search
+# Without users the service listens on loopback only, which a container port cannot reach.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Search.sln ./

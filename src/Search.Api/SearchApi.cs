@@ -1,3 +1,4 @@
+using Search.Api.Access;
 using Search.Api.Endpoints;
 using Search.Core;
 
@@ -18,6 +19,8 @@ public static class SearchApi
             builder.Configuration.AddInMemoryCollection(overrides);
         }
         builder.Services.AddSearchCore(builder.Configuration);
+        builder.Services.AddAccess(builder.Configuration);
+        builder.RestrictToLoopbackWithoutUsers();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<SearchExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -37,6 +40,8 @@ public static class SearchApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapPageEndpoints();

@@ -12,6 +12,7 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
         {
             NotFoundException => (StatusCodes.Status404NotFound, "未找到"),
             InvalidInputException => (StatusCodes.Status400BadRequest, "请求无效"),
+            ForbiddenException => (StatusCodes.Status403Forbidden, "无权操作"),
             BadHttpRequestException bad => (bad.StatusCode, "请求无效"),
             OperationCanceledException => (499, "请求已取消"),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误"),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Search.Api.Access;
 using Search.Core.Configuration;
 using Search.Core.Ingestion;
 using Search.Core.Storage;
@@ -10,14 +11,14 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        var documents = app.MapGroup("/api/documents").WithTags("documents");
-        documents.MapPost("/", UploadAsync).WithName("UploadDocuments").DisableAntiforgery();
+        var documents = app.MapGroup("/api/documents").WithTags("documents").RequireAuthorization(Roles.Read);
+        documents.MapPost("/", UploadAsync).WithName("UploadDocuments").DisableAntiforgery().RequireAuthorization(Roles.Upload);
         documents.MapGet("/", List).WithName("ListDocuments");
         documents.MapGet("/{id}", Get).WithName("GetDocument");
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
-        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument");
+        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
-        app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob");
+        app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read);
         return app;
     }
 
@@ -43,6 +44,11 @@ public static class DocumentEndpoints
             throw new InvalidInputException("请求中没有文件：请在字段 file 中上传一个或多个文件。");
         }
         var department = form["department"].FirstOrDefault() is { Length: > 0 } d ? d.Trim() : null;
+        // A department uploads for its own unit only.
+        if (request.HttpContext.User.IsInRole(Roles.Department))
+        {
+            department = request.HttpContext.User.FindFirst("unit")?.Value;
+        }
         var user = request.HttpContext.User.Identity?.Name ?? "anonymous";
         var streams = new List<(string, Stream)>();
         try
@@ -97,8 +103,17 @@ public static class DocumentEndpoints
         return TypedResults.PhysicalFile(d.StoredPath, "application/octet-stream", d.FileName);
     }
 
-    private static async Task<NoContent> DeleteAsync(string id, HttpContext context, IngestionPipeline pipeline, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext context, IngestionPipeline pipeline, DocumentRepository documents, AuditLog audit, CancellationToken cancellationToken)
     {
+        if (context.User.IsInRole(Roles.Department))
+        {
+            var unit = context.User.FindFirst("unit")?.Value;
+            var document = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+            if (document.Department != unit)
+            {
+                throw new ForbiddenException($"只能删除本单位（{unit}）上传的文件。");
+            }
+        }
         await pipeline.DeleteAsync(id, cancellationToken);
         audit.Record(context.User.Identity?.Name ?? "anonymous", "delete", id);
         return TypedResults.NoContent();

@@ -8,7 +8,7 @@ public static class FrameworkEndpoints
 {
     public static IEndpointRouteBuilder MapFrameworkEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/frameworks").WithTags("frameworks");
+        var group = app.MapGroup("/api/frameworks").WithTags("frameworks").RequireAuthorization(Access.Roles.Read);
         group.MapGet("/", List).WithName("ListFrameworks");
         group.MapGet("/{id}", Get).WithName("GetFramework");
         group.MapGet("/{id}/indicators/{n:int}", GetIndicator).WithName("GetIndicator");

@@ -11,16 +11,16 @@ public static class MatchingEndpoints
 {
     public static IEndpointRouteBuilder MapMatchingEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/classify", ClassifyAsync).WithTags("matching").WithName("Classify").DisableAntiforgery();
+        app.MapPost("/api/classify", ClassifyAsync).WithTags("matching").WithName("Classify").DisableAntiforgery().RequireAuthorization(Access.Roles.Read);
 
-        var coverage = app.MapGroup("/api/frameworks/{id}").WithTags("coverage");
+        var coverage = app.MapGroup("/api/frameworks/{id}").WithTags("coverage").RequireAuthorization(Access.Roles.Read);
         coverage.MapGet("/coverage", GetCoverage).WithName("GetCoverage");
         coverage.MapGet("/coverage.xlsx", GetLedger).WithName("GetCoverageLedger");
         coverage.MapGet("/package.zip", GetPackage).WithName("GetEvidencePackage");
 
-        var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching");
+        var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read);
         mappings.MapGet("/", GetMappings).WithName("GetMappings");
-        mappings.MapPost("/", DecideAsync).WithName("DecideMapping");
+        mappings.MapPost("/", DecideAsync).WithName("DecideMapping").RequireAuthorization(Access.Roles.Decide);
         return app;
     }
 

@@ -11,7 +11,7 @@ public static class SearchEndpoints
 {
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/search").WithTags("search").MapGet("/", Search).WithName("Search");
+        app.MapGroup("/api/search").WithTags("search").RequireAuthorization(Access.Roles.Read).MapGet("/", Search).WithName("Search");
         return app;
     }
 

@@ -21,3 +21,8 @@ public sealed class ConfigurationException(string key, string message) : SearchE
 {
     public string Key { get; } = key;
 }
+
+/// <summary>The caller may not do this (a department deleting another unit's file).</summary>
+public sealed class ForbiddenException(string message) : SearchException(message)
+{
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Search.Api.Tests.Endpoints;
+
+/// <summary>The host with users configured: keys, roles and refusals.</summary>
+public sealed class SecuredApiFactory : SearchApiFactory
+{
+    public const string ReviewerKey = "reviewer-key-0123456789";
+    public const string DepartmentKey = "department-key-0123456789";
+    public const string AssessorKey = "assessor-key-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        var users = new[] { ("审核员甲", ReviewerKey, "reviewer", ""), ("司法局张某", DepartmentKey, "department", "区司法局"), ("评估员乙", AssessorKey, "assessor", "") };
+        for (var i = 0; i < users.Length; i++)
+        {
+            builder.UseSetting($"Search:Access:Users:{i}:Name", users[i].Item1);
+            builder.UseSetting($"Search:Access:Users:{i}:Key", users[i].Item2);
+            builder.UseSetting($"Search:Access:Users:{i}:Role", users[i].Item3);
+            if (users[i].Item4.Length > 0)
+            {
+                builder.UseSetting($"Search:Access:Users:{i}:Unit", users[i].Item4);
+            }
+        }
+    }
+}
+
+public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<SecuredApiFactory>
+{
+    private HttpClient Client(string? key)
+    {
+        var client = factory.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+        return client;
+    }
+
+    [Fact]
+    public async Task NoKey_Refused401_ButHealthAnswers()
+    {
+        using var client = Client(null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/frameworks")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WrongKey_Refused401()
+    {
+        using var client = Client("not-a-key-of-anyone-at-all");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/search?q=复议")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Assessor_Reads_ButCannotUploadOrDecide()
+    {
+        using var client = Client(SecuredApiFactory.AssessorKey);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("内容")), "file", "a.txt" } };
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/frameworks")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/api/documents", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/documents/x/mappings", new { framework = "shapotou-2023", number = 1, decision = "confirm" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Department_UploadsForOwnUnit_CannotDecide()
+    {
+        using var client = Client(SecuredApiFactory.DepartmentKey);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("区司法局2023年行政执法案卷评查通报。"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "评查通报.txt");
+        form.Add(new StringContent("区财政局"), "department");
+
+        var upload = await client.PostAsync("/api/documents", form);
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var job = await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        string? documentId = null;
+        for (var i = 0; i < 100 && documentId is null; i++)
+        {
+            var state = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
+            if (state.GetProperty("status").GetString() == "completed")
+            {
+                documentId = state.GetProperty("files")[0].GetProperty("documentId").GetString();
+            }
+            await Task.Delay(100);
+        }
+        var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/documents/{documentId}");
+
+        Assert.Equal("区司法局", document.GetProperty("department").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/documents/{documentId}/mappings", new { framework = "shapotou-2023", number = 50, decision = "confirm" })).StatusCode);
+        using var reviewer = Client(SecuredApiFactory.ReviewerKey);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/documents/{documentId}/mappings", new { framework = "shapotou-2023", number = 50, decision = "confirm" })).StatusCode);
+    }
+}
