@@ -14,10 +14,41 @@ public static class FrameworkEndpoints
         group.MapGet("/{id}/indicators/{n:int}", GetIndicator).WithName("GetIndicator");
         group.MapGet("/{id}/report", GetReport).WithName("GetFrameworkReport");
         group.MapGet("/{id}/units/{unit}", GetUnit).WithName("GetUnitDuties");
+        group.MapPost("/", ImportAsync).WithName("ImportFramework").DisableAntiforgery().RequireAuthorization(Access.Roles.Administer);
         return app;
     }
 
     public sealed record FrameworkSummary(string Id, string Name, int IndicatorCount, int SectionCount, bool Clean);
+
+    /// <summary>Imports a notice (.txt/.docx/.pdf) or a corrected ledger (.json/.xlsx), then re-matches every document.</summary>
+    private static async Task<Created<FrameworkSummary>> ImportAsync(HttpRequest request, FrameworkCatalog catalog, Search.Core.Matching.MappingService mappings,
+        Search.Core.Storage.DataPaths paths, Search.Core.Storage.AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            throw new Search.Core.Configuration.InvalidInputException("请以 multipart/form-data 上传指标体系文件（字段名 file，可选 id、name）。");
+        }
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file") ?? throw new Search.Core.Configuration.InvalidInputException("请在字段 file 中上传指标体系文件。");
+        Directory.CreateDirectory(paths.Temp);
+        var temp = Path.Combine(paths.Temp, Guid.NewGuid().ToString("N") + Path.GetExtension(Search.Core.Ingestion.IngestionService.SafeName(file.FileName)));
+        try
+        {
+            await using (var stream = File.Create(temp))
+            {
+                await file.CopyToAsync(stream, cancellationToken);
+            }
+            var id = form["id"].FirstOrDefault() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(file.FileName);
+            var framework = catalog.Import(temp, id, form["name"].FirstOrDefault() is { Length: > 0 } name ? name : null);
+            await mappings.RematchAllAsync(cancellationToken);
+            audit.Record(request.HttpContext.User.Identity?.Name ?? "anonymous", "framework-import", framework.Id, $"{framework.IndicatorCount} indicators from {file.FileName}");
+            return TypedResults.Created($"/api/frameworks/{framework.Id}", new FrameworkSummary(framework.Id, framework.Name, framework.IndicatorCount, framework.Sections.Count, framework.Report.IsClean));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
 
     private static Ok<List<FrameworkSummary>> List(FrameworkCatalog catalog) =>
         TypedResults.Ok(catalog.All.Select(f => new FrameworkSummary(f.Id, f.Name, f.IndicatorCount, f.Sections.Count, f.Report.IsClean)).ToList());

@@ -71,6 +71,15 @@ public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task FrameworkImport_OnlyAdmin()
+    {
+        using var reviewer = Client(SecuredApiFactory.ReviewerKey);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("\t序号\n\t指标\n\t牵头单位\n\n\t1\n\t测试指标\n\t区司法局\n")), "file", "t.txt" } };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync("/api/frameworks", form)).StatusCode);
+    }
+
+    [Fact]
     public async Task Department_UploadsForOwnUnit_CannotDecide()
     {
         using var client = Client(SecuredApiFactory.DepartmentKey);

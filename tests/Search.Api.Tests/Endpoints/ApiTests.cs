@@ -115,6 +115,23 @@ public sealed class ApiTests(SearchApiFactory factory) : IClassFixture<SearchApi
     }
 
     [Fact]
+    public async Task FrameworkImport_LocalAdmin_ReadsNoticeAndListsIt()
+    {
+        using var client = factory.CreateClient();
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("\t序号\n\t指标\n\t牵头单位\n\t责任单位\n\n\t1\n\t公布权责清单并动态调整。\n\t区委编办\n\t各部门\n\n\t2\n\t行政复议决定书公开。\n\t区司法局\n\t各部门\n")), "file", "test-2024.txt" },
+            { new StringContent("测试指标体系"), "name" },
+        };
+
+        var response = await client.PostAsync("/api/frameworks", form);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var indicator = await client.GetFromJsonAsync<JsonElement>("/api/frameworks/test-2024/indicators/2");
+        Assert.Equal("区司法局", indicator.GetProperty("leadUnits")[0].GetString());
+    }
+
+    [Fact]
     public async Task Upload_WithoutFile_Returns400Problem()
     {
         using var client = factory.CreateClient();
