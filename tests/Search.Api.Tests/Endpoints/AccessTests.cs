@@ -109,4 +109,33 @@ public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<Secur
         using var reviewer = Client(SecuredApiFactory.ReviewerKey);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsJsonAsync($"/api/documents/{documentId}/mappings", new { framework = "shapotou-2023", number = 50, decision = "confirm" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Department_CannotDeleteAnotherUnitsFile()
+    {
+        using var reviewer = Client(SecuredApiFactory.ReviewerKey);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("区财政局法治政府建设工作经费预算批复。"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "经费批复.txt");
+        form.Add(new StringContent("区财政局"), "department");
+        var job = await (await reviewer.PostAsync("/api/documents", form)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        string? documentId = null;
+        for (var i = 0; i < 100 && documentId is null; i++)
+        {
+            var state = await reviewer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
+            if (state.GetProperty("status").GetString() == "completed")
+            {
+                documentId = state.GetProperty("files")[0].GetProperty("documentId").GetString();
+            }
+            await Task.Delay(100);
+        }
+
+        using var department = Client(SecuredApiFactory.DepartmentKey);
+        var response = await department.DeleteAsync($"/api/documents/{documentId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, (await reviewer.DeleteAsync($"/api/documents/{documentId}")).StatusCode);
+    }
 }
