@@ -18,9 +18,22 @@ public class SearchApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataDirectory))
+        // The host's background work may still be closing files for a moment after it stops.
+        for (var attempt = 0; disposing && Directory.Exists(DataDirectory) && attempt < 10; attempt++)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            try
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(200);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Thread.Sleep(200);
+            }
         }
     }
 }
