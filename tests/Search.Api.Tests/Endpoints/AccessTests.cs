@@ -83,25 +83,8 @@ public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<Secur
     public async Task Department_UploadsForOwnUnit_CannotDecide()
     {
         using var client = Client(SecuredApiFactory.DepartmentKey);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("区司法局2023年行政执法案卷评查通报。"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "评查通报.txt");
-        form.Add(new StringContent("区财政局"), "department");
-
-        var upload = await client.PostAsync("/api/documents", form);
-        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
-        var job = await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        string? documentId = null;
-        for (var i = 0; i < 100 && documentId is null; i++)
-        {
-            var state = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
-            if (state.GetProperty("status").GetString() == "completed")
-            {
-                documentId = state.GetProperty("files")[0].GetProperty("documentId").GetString();
-            }
-            await Task.Delay(100);
-        }
+        // The department field says 区财政局; a department user uploads for its own unit regardless.
+        var documentId = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(client, "评查通报.txt", "区司法局2023年行政执法案卷评查通报。", "区财政局"));
         var document = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/documents/{documentId}");
 
         Assert.Equal("区司法局", document.GetProperty("department").GetString());
@@ -114,22 +97,7 @@ public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<Secur
     public async Task Department_CannotDeleteAnotherUnitsFile()
     {
         using var reviewer = Client(SecuredApiFactory.ReviewerKey);
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("区财政局法治政府建设工作经费预算批复。"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "经费批复.txt");
-        form.Add(new StringContent("区财政局"), "department");
-        var job = await (await reviewer.PostAsync("/api/documents", form)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        string? documentId = null;
-        for (var i = 0; i < 100 && documentId is null; i++)
-        {
-            var state = await reviewer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}");
-            if (state.GetProperty("status").GetString() == "completed")
-            {
-                documentId = state.GetProperty("files")[0].GetProperty("documentId").GetString();
-            }
-            await Task.Delay(100);
-        }
+        var documentId = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(reviewer, "经费批复.txt", "区财政局法治政府建设工作经费预算批复。", "区财政局"));
 
         using var department = Client(SecuredApiFactory.DepartmentKey);
         var response = await department.DeleteAsync($"/api/documents/{documentId}");

@@ -10,30 +10,6 @@ public sealed class ApiTests(SearchApiFactory factory) : IClassFixture<SearchApi
 {
     private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
-    private async Task<JsonElement> UploadAndWaitAsync(HttpClient client, string fileName, string text, string department)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(department), "department");
-
-        var response = await client.PostAsync("/api/documents", form);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var job = await Json(response);
-        var id = job.GetProperty("id").GetString();
-        for (var i = 0; i < 100; i++)
-        {
-            var state = await client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
-            if (state.GetProperty("status").GetString() == "completed")
-            {
-                return state;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("job did not finish");
-    }
-
     [Fact]
     public async Task Frameworks_ListAndIndicator()
     {
@@ -64,7 +40,7 @@ public sealed class ApiTests(SearchApiFactory factory) : IClassFixture<SearchApi
     {
         using var client = factory.CreateClient();
 
-        var job = await UploadAndWaitAsync(client, "权责清单调整.txt", "关于公布2023年权责清单动态调整结果的通知\n\n区委编办对各部门权责清单进行动态调整，并在门户网站公开。", "区委编办");
+        var job = await Uploads.UploadAndWaitAsync(client, "权责清单调整.txt", "关于公布2023年权责清单动态调整结果的通知\n\n区委编办对各部门权责清单进行动态调整，并在门户网站公开。", "区委编办");
         var outcome = job.GetProperty("files")[0];
         Assert.Equal("ingested", outcome.GetProperty("outcome").GetString());
         var documentId = outcome.GetProperty("documentId").GetString();
