@@ -26,8 +26,8 @@ public static class SearchEndpoints
             Department = department,
             FileType = type,
             Year = year,
-            From = ParseDate(from, "from"),
-            To = ParseDate(to, "to"),
+            From = SearchRequest.ParseDate(from, "from"),
+            To = SearchRequest.ParseDate(to, "to"),
             Page = Math.Max(1, page ?? 1),
             Size = Math.Clamp(size ?? 20, 1, 100),
             Sort = sort switch
@@ -39,9 +39,4 @@ public static class SearchEndpoints
         };
         return TypedResults.Ok(index.Search(request));
     }
-
-    private static DateOnly? ParseDate(string? raw, string name) =>
-        string.IsNullOrEmpty(raw) ? null
-        : DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new InvalidInputException($"{name} 日期格式应为 yyyy-MM-dd，例如 2022-01-01，而不是“{raw}”。");
 }

@@ -25,8 +25,8 @@ public sealed class QueryCommand : ICliCommand
             Department = args.Get("department"),
             FileType = args.Get("type"),
             Year = args.Get("year") is not null ? args.GetInt("year", 0) : null,
-            From = ParseDate(args.Get("from"), "from"),
-            To = ParseDate(args.Get("to"), "to"),
+            From = SearchRequest.ParseDate(args.Get("from"), "--from"),
+            To = SearchRequest.ParseDate(args.Get("to"), "--to"),
             Page = Math.Max(1, args.GetInt("page", 1)),
             Size = Math.Clamp(args.GetInt("top", 10), 1, 100),
             Sort = args.Get("sort") switch
@@ -75,9 +75,4 @@ public sealed class QueryCommand : ICliCommand
         }
         return Task.FromResult(ExitCodes.Success);
     }
-
-    private static DateOnly? ParseDate(string? raw, string option) =>
-        raw is null ? null
-        : DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new InvalidInputException($"--{option} 日期格式应为 yyyy-MM-dd，例如 2022-01-01，而不是“{raw}”。");
 }

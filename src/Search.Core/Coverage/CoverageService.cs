@@ -8,7 +8,7 @@ namespace Search.Core.Coverage;
 /// Works out, for a framework, which indicators and material items the stored evidence covers, which
 /// evidence falls outside a stated time window, and which unlinked documents probably belong where.
 /// </summary>
-public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository documents, MappingDecisionRepository decisions, MatcherRegistry registry)
+public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository documents, MappingDecisionRepository decisions, MatcherRegistry registry, MatchTokenizer tokenizer)
 {
     private const int SuggestionsPerIndicator = 3;
     private const double SuggestionFloor = 0.05;
@@ -51,14 +51,13 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
             Link(links, d.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, 1.0, source, doc.Date, [$"{d.User} 于 {d.Time:yyyy-MM-dd} 确认"]));
         }
 
+        // Each document is read and tokenised once: its vector serves the material items, its scores the suggestions.
+        var prepared = docs.Values.ToDictionary(d => d.Id, d => FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, documents.GetPassages(d.Id))));
         var vectors = new Dictionary<string, SparseVector>();
-        SparseVector VectorOf(string id) => vectors.TryGetValue(id, out var v) ? v
-            : vectors[id] = matcher.Vectorise(docs[id].Title ?? docs[id].FileName, DocumentText.Head(documents.GetPassages(id)));
-
-        // Scores of every document against every indicator, for suggestions (documents × indicators, computed once).
+        SparseVector VectorOf(string id) => vectors.TryGetValue(id, out var v) ? v : vectors[id] = matcher.Vectorise(prepared[id]);
         var candidateScores = docs.Values.Where(d => !catalog.IsFrameworkSource(d.Sha256)).ToDictionary(
             d => d.Id,
-            d => matcher.ScoreAll(DocumentText.InputOf(d, documents.GetPassages(d.Id))).ToDictionary(s => s.Number, s => s.Score));
+            d => matcher.ScoreAll(prepared[d.Id]).ToDictionary(s => s.Number, s => s.Score));
 
         var rejected = frameworkDecisions.Where(d => d.Decision == DecisionKind.Reject).Select(d => (d.DocumentId, d.Number)).ToHashSet();
         var indicators = new List<IndicatorCoverage>();

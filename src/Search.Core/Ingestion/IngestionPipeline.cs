@@ -74,7 +74,7 @@ public sealed class IngestionPipeline(
                 return;
             }
 
-            var extracted = await extraction.ExtractAsync(path, cancellationToken);
+            var extracted = await extraction.ExtractAsync(path, kind, cancellationToken);
             var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
             record = record with
             {

@@ -15,12 +15,7 @@ public sealed class ClassificationService(TextExtractionService extraction, Matc
         var extracted = await extraction.ExtractAsync(path, cancellationToken);
         var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
         var passages = PassageSplitter.Split(extracted).Select(p => p.Text).ToList();
-        var head = string.Join('\n', passages);
-        if (head.Length > DocumentText.HeadCharacters)
-        {
-            head = head[..DocumentText.HeadCharacters];
-        }
-        var input = new MatchInput(metadata.Title, head, DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
+        var input = new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
         return Classify(matcher, metadata.Title, input, top);
     }
 

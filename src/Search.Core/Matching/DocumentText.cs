@@ -7,7 +7,9 @@ public static class DocumentText
 {
     public const int HeadCharacters = 4000;
 
-    public static string Head(IReadOnlyList<PassageRecord> passages)
+    public static string Head(IReadOnlyList<PassageRecord> passages) => Head(passages.Select(p => p.Text));
+
+    public static string Head(IEnumerable<string> passages)
     {
         var text = new System.Text.StringBuilder();
         foreach (var p in passages)
@@ -16,7 +18,7 @@ public static class DocumentText
             {
                 break;
             }
-            text.Append(p.Text).Append('\n');
+            text.Append(p).Append('\n');
         }
         return text.Length > HeadCharacters ? text.ToString(0, HeadCharacters) : text.ToString();
     }

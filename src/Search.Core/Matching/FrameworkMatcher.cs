@@ -63,6 +63,9 @@ public sealed class FrameworkMatcher
     /// <summary>The tf-idf vector of a document: title counted double.</summary>
     public SparseVector Vectorise(string title, string text) => Weigh(RawDocumentFeatures(_tokenizer, title, text));
 
+    /// <summary>The tf-idf vector of an already tokenised document.</summary>
+    public SparseVector Vectorise(PreparedInput input) => Weigh(input.Whole);
+
     /// <summary>Tokenises a document once, so that every framework's matcher can weigh the same features.</summary>
     public static PreparedInput Prepare(MatchTokenizer tokenizer, MatchInput input) =>
         new(RawDocumentFeatures(tokenizer, input.Title, input.Text),

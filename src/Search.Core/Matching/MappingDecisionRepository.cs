@@ -44,10 +44,17 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     }
 
     /// <summary>Automatic matches of a framework: document → its matches.</summary>
-    public IReadOnlyDictionary<string, List<IndicatorMatch>> AutoMatches(string framework)
+    public IReadOnlyDictionary<string, List<IndicatorMatch>> AutoMatches(string framework) =>
+        ReadAutoMatches("WHERE framework=@f", ("@f", framework));
+
+    /// <summary>Automatic matches of one document in one framework.</summary>
+    public IReadOnlyList<IndicatorMatch> AutoMatches(string framework, string documentId) =>
+        ReadAutoMatches("WHERE framework=@f AND document_id=@d", ("@f", framework), ("@d", documentId)).GetValueOrDefault(documentId) ?? [];
+
+    private Dictionary<string, List<IndicatorMatch>> ReadAutoMatches(string where, params (string, object?)[] parameters)
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, "SELECT document_id, number, score, reasons FROM auto_mappings WHERE framework=@f", ("@f", framework));
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, number, score, reasons FROM auto_mappings {where}", parameters);
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, List<IndicatorMatch>>();
         while (reader.Read())

@@ -36,7 +36,7 @@ public sealed class MappingService(
         var result = new List<DocumentMapping>();
         foreach (var framework in catalog.All)
         {
-            var auto = decisions.AutoMatches(framework.Id).GetValueOrDefault(documentId) ?? [];
+            var auto = decisions.AutoMatches(framework.Id, documentId);
             var numbers = auto.Select(a => a.Number).Concat(own.Where(d => d.Framework == framework.Id).Select(d => d.Number)).Distinct().Order();
             foreach (var n in numbers)
             {

@@ -26,6 +26,12 @@ public sealed record SearchRequest
     public int Size { get; init; } = 20;
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>A from/to date as reviewers write it on the command line or in a URL; <paramref name="name"/> names the option in the message.</summary>
+    public static DateOnly? ParseDate(string? raw, string name) =>
+        string.IsNullOrEmpty(raw) ? null
+        : DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new Configuration.InvalidInputException($"{name} 日期格式应为 yyyy-MM-dd，例如 2022-01-01，而不是“{raw}”。");
 }
 
 public enum SearchSort

@@ -37,7 +37,12 @@ public sealed class DocumentRepository(MetadataDatabase database)
 
     public IReadOnlyList<DocumentRecord> ListAll() => Query("ORDER BY created_at");
 
-    public int Count() => ListAll().Count;
+    public int Count()
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT COUNT(*) FROM documents");
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
 
     public void SetStatus(string id, DocumentStatus status, string? reason) =>
         database.Execute("UPDATE documents SET status=@s, reason=@r, updated_at=@u WHERE id=@id",
