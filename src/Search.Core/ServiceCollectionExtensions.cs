@@ -10,6 +10,7 @@ using Search.Core.Matching;
 using Search.Core.Search;
 using Search.Core.Ingestion;
 using Search.Core.Storage;
+using Search.Core.WebChecks;
 
 namespace Search.Core;
 
@@ -49,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestionService>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<CorpusBootstrapper>();
+        services.AddWebChecks(configuration);
         return services;
     }
 }

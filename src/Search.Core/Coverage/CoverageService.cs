@@ -20,36 +20,8 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
         var framework = catalog.Get(frameworkId);
         var matcher = registry.For(framework.Id);
         var docs = documents.ListByStatus(DocumentStatus.Indexed).Where(d => d.Kind != "zip").ToDictionary(d => d.Id);
-        var auto = decisions.AutoMatches(framework.Id);
+        var links = LinksOf(framework.Id, docs);
         var frameworkDecisions = decisions.ForFramework(framework.Id);
-
-        // Links per indicator: automatic matches less rejections, plus confirmations and additions.
-        var links = new Dictionary<int, Dictionary<string, EvidenceLink>>();
-        foreach (var (documentId, matches) in auto)
-        {
-            if (!docs.TryGetValue(documentId, out var doc))
-            {
-                continue;
-            }
-            foreach (var m in matches)
-            {
-                Link(links, m.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, m.Score, "auto", doc.Date, m.Reasons));
-            }
-        }
-        foreach (var d in frameworkDecisions)
-        {
-            if (!docs.TryGetValue(d.DocumentId, out var doc))
-            {
-                continue;
-            }
-            if (d.Decision == DecisionKind.Reject)
-            {
-                links.GetValueOrDefault(d.Number)?.Remove(d.DocumentId);
-                continue;
-            }
-            var source = d.Decision == DecisionKind.Confirm ? "confirmed" : "added";
-            Link(links, d.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, 1.0, source, doc.Date, [$"{d.User} 于 {d.Time:yyyy-MM-dd} 确认"]));
-        }
 
         // Each document is read and tokenised once: its vector serves the material items, its scores the suggestions.
         var prepared = docs.Values.ToDictionary(d => d.Id, d => FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, documents.GetPassages(d.Id))));
@@ -105,6 +77,45 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
                 evidence.Count > 0, evidence.Count, indicator.LeadUnits, indicator.ResponsibleUnits, evidence, materials, suggestions));
         }
         return new CoverageReport(framework.Id, framework.Name, indicators.Count, indicators.Count(i => i.Covered), docs.Count, indicators);
+    }
+
+    /// <summary>The documents linked to each indicator: automatic matches less rejections, plus confirmations and additions.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<EvidenceLink>> EvidenceLinks(string frameworkId)
+    {
+        var framework = catalog.Get(frameworkId);
+        var docs = documents.ListByStatus(DocumentStatus.Indexed).Where(d => d.Kind != "zip").ToDictionary(d => d.Id);
+        return LinksOf(framework.Id, docs).ToDictionary(l => l.Key, l => (IReadOnlyList<EvidenceLink>)l.Value.Values.OrderByDescending(e => e.Score).ToList());
+    }
+
+    private Dictionary<int, Dictionary<string, EvidenceLink>> LinksOf(string frameworkId, IReadOnlyDictionary<string, DocumentRecord> docs)
+    {
+        var links = new Dictionary<int, Dictionary<string, EvidenceLink>>();
+        foreach (var (documentId, matches) in decisions.AutoMatches(frameworkId))
+        {
+            if (!docs.TryGetValue(documentId, out var doc))
+            {
+                continue;
+            }
+            foreach (var m in matches)
+            {
+                Link(links, m.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, m.Score, "auto", doc.Date, m.Reasons));
+            }
+        }
+        foreach (var d in decisions.ForFramework(frameworkId))
+        {
+            if (!docs.TryGetValue(d.DocumentId, out var doc))
+            {
+                continue;
+            }
+            if (d.Decision == DecisionKind.Reject)
+            {
+                links.GetValueOrDefault(d.Number)?.Remove(d.DocumentId);
+                continue;
+            }
+            var source = d.Decision == DecisionKind.Confirm ? "confirmed" : "added";
+            Link(links, d.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, 1.0, source, doc.Date, [$"{d.User} 于 {d.Time:yyyy-MM-dd} 确认"]));
+        }
+        return links;
     }
 
     /// <summary>The lead unit of the first unsatisfied item, else the indicator's first lead unit.</summary>

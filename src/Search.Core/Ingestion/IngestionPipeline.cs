@@ -21,11 +21,14 @@ public sealed class IngestionPipeline(
     DataPaths paths,
     ILogger<IngestionPipeline> logger)
 {
-    /// <summary>Ingests a file; an archive yields one outcome for itself and one per entry.</summary>
-    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(string path, string displayName, string? department, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests a file; an archive yields one outcome for itself and one per entry. <paramref name="kindLabel"/>
+    /// replaces the detected kind as the document's type (a web snapshot is HTML, but filed as "web-snapshot").
+    /// </summary>
+    public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(string path, string displayName, string? department, CancellationToken cancellationToken, string? kindLabel = null)
     {
         var outcomes = new List<IngestOutcome>();
-        await IngestIntoAsync(path, displayName, department, outcomes, depth: 0, cancellationToken);
+        await IngestIntoAsync(path, displayName, department, outcomes, depth: 0, cancellationToken, kindLabel);
         return outcomes;
     }
 
@@ -53,7 +56,7 @@ public sealed class IngestionPipeline(
         }
     }
 
-    private async Task IngestIntoAsync(string path, string displayName, string? department, List<IngestOutcome> outcomes, int depth, CancellationToken cancellationToken)
+    private async Task IngestIntoAsync(string path, string displayName, string? department, List<IngestOutcome> outcomes, int depth, CancellationToken cancellationToken, string? kindLabel = null)
     {
         department ??= DepartmentGuesser.FromPath(displayName);
         DocumentRecord? stored = null;
@@ -78,7 +81,7 @@ public sealed class IngestionPipeline(
             var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
             record = record with
             {
-                Kind = kind.ToString().ToLowerInvariant(),
+                Kind = kindLabel ?? kind.ToString().ToLowerInvariant(),
                 PageCount = extracted.PageCount,
                 Title = metadata.Title,
                 DocNumber = metadata.DocNumber,

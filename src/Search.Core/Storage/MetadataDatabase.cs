@@ -89,6 +89,36 @@ public sealed class MetadataDatabase
             reasons TEXT NOT NULL,
             PRIMARY KEY (document_id, framework, number)
         );
+        CREATE TABLE IF NOT EXISTS web_addresses (
+            framework TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            PRIMARY KEY (framework, number, url)
+        );
+        CREATE TABLE IF NOT EXISTS web_check_runs (
+            id TEXT PRIMARY KEY,
+            framework TEXT,
+            status TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            done INTEGER NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            submitted_by TEXT,
+            error TEXT,
+            report TEXT
+        );
+        CREATE TABLE IF NOT EXISTS web_checks (
+            id TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL,
+            framework TEXT,
+            number INTEGER,
+            url TEXT NOT NULL,
+            checked_at TEXT NOT NULL,
+            result TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_web_checks_url ON web_checks(url, checked_at);
         """;
 
     private readonly string _connectionString;

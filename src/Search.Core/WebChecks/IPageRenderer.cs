@@ -1,0 +1,18 @@
+namespace Search.Core.WebChecks;
+
+/// <summary>
+/// Makes the picture of a fetched page the notices ask for (网址及截图): a full-page PNG and a PDF print.
+/// The engine holds no browser; a host that has one plugs it in.
+/// </summary>
+public interface IPageRenderer
+{
+    /// <summary>Why no picture can be made here, or null when it can.</summary>
+    string? Unavailable { get; }
+
+    /// <summary>
+    /// Renders the HTML as fetched from <paramref name="address"/> into the two files. Every request the page
+    /// makes for its images and styles must pass <paramref name="mayFetch"/>, so the browser reaches no more
+    /// than the checker may. Returns notes on what could not be made.
+    /// </summary>
+    Task<IReadOnlyList<string>> RenderAsync(byte[] html, Uri address, Func<Uri, CancellationToken, Task<bool>> mayFetch, string pngPath, string pdfPath, CancellationToken cancellationToken);
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+
+namespace Search.Core.WebChecks;
+
+/// <summary>
+/// Fetches one address under the limits: redirects followed by hand so that every hop passes the address rule,
+/// at most <see cref="WebCheckOptions.MaxRedirects"/> of them, the body read up to the size limit, the whole
+/// fetch bounded in time.
+/// </summary>
+public sealed class PageFetcher : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly AddressGuard _guard;
+    private readonly WebCheckOptions _options;
+
+    public PageFetcher(AddressGuard guard, IOptions<WebCheckOptions> options)
+    {
+        _guard = guard;
+        _options = options.Value;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = guard.ConnectAsync,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(1, _options.TimeoutSeconds)),
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; EvidenceSearch-WebCheck/1.0)");
+        _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        _client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*", 0.5));
+        _client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
+    }
+
+    public async Task<FetchedPage> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _options.TimeoutSeconds)));
+        var redirects = new List<string>();
+        var current = url;
+        FetchedPage Result(int? status = null, string? error = null, string? refusal = null) => new()
+        {
+            RequestedUrl = url,
+            FinalUrl = current,
+            Status = status,
+            Redirects = redirects,
+            Error = error,
+            Refusal = refusal,
+            FetchedAt = started,
+            ElapsedMilliseconds = clock.ElapsedMilliseconds,
+        };
+
+        try
+        {
+            while (true)
+            {
+                if (await _guard.RefusalAsync(current, deadline.Token) is { } refusal)
+                {
+                    return Result(refusal: refusal);
+                }
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                var status = (int)response.StatusCode;
+                if (status is >= 300 and < 400 && response.Headers.Location is { } location)
+                {
+                    redirects.Add($"{status} {current}");
+                    if (redirects.Count > _options.MaxRedirects)
+                    {
+                        return Result(status, $"重定向超过 {_options.MaxRedirects} 次");
+                    }
+                    current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                    continue;
+                }
+                var (body, truncated) = await ReadLimitedAsync(response.Content, deadline.Token);
+                return Result(status) with
+                {
+                    ContentType = response.Content.Headers.ContentType?.ToString(),
+                    Body = body,
+                    Truncated = truncated,
+                };
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Result(error: $"超时：{_options.TimeoutSeconds} 秒内没有取完页面");
+        }
+        catch (HttpRequestException e) when (FindRefusal(e) is { } refused)
+        {
+            return Result(refusal: refused.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return Result(error: $"无法访问：{e.InnerException?.Message ?? e.Message}");
+        }
+    }
+
+    private async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        while (true)
+        {
+            var read = await stream.ReadAsync(chunk, cancellationToken);
+            if (read == 0)
+            {
+                return (buffer.ToArray(), false);
+            }
+            var room = _options.MaxBytes - buffer.Length;
+            if (read > room)
+            {
+                buffer.Write(chunk, 0, (int)Math.Max(0, room));
+                return (buffer.ToArray(), true);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+    }
+
+    private static AddressRefusedException? FindRefusal(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AddressRefusedException refused)
+            {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Search.Core.Frameworks;
+using Search.Core.Storage;
+
+namespace Search.Core.WebChecks;
+
+/// <summary>Persists the addresses users add, the check runs with their progress and reports, and every single check.</summary>
+public sealed class WebCheckRepository(MetadataDatabase database)
+{
+    private static readonly JsonSerializerOptions Json = FrameworkCatalog.Json;
+
+    public void AddAddress(string framework, int number, string url, string addedBy) =>
+        database.Execute("INSERT OR IGNORE INTO web_addresses (framework, number, url, added_by, added_at) VALUES (@f, @n, @u, @by, @t)",
+            ("@f", framework), ("@n", number), ("@u", url), ("@by", addedBy), ("@t", DateTimeOffset.UtcNow.ToString("O")));
+
+    public IReadOnlyList<string> AddressesFor(string framework, int number)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT url FROM web_addresses WHERE framework=@f AND number=@n ORDER BY added_at", ("@f", framework), ("@n", number));
+        using var reader = command.ExecuteReader();
+        var urls = new List<string>();
+        while (reader.Read())
+        {
+            urls.Add(reader.GetString(0));
+        }
+        return urls;
+    }
+
+    public WebCheckRun CreateRun(string? framework, int total, string? submittedBy)
+    {
+        var run = new WebCheckRun
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            Framework = framework,
+            Status = "queued",
+            Total = total,
+            StartedAt = DateTimeOffset.UtcNow,
+            SubmittedBy = submittedBy,
+        };
+        database.Execute("INSERT INTO web_check_runs (id, framework, status, total, done, started_at, submitted_by) VALUES (@id, @f, @s, @n, 0, @t, @by)",
+            ("@id", run.Id), ("@f", framework), ("@s", run.Status), ("@n", total), ("@t", run.StartedAt.ToString("O")), ("@by", submittedBy));
+        return run;
+    }
+
+    public void UpdateProgress(string runId, string status, int done) =>
+        database.Execute("UPDATE web_check_runs SET status=@s, done=@d WHERE id=@id", ("@id", runId), ("@s", status), ("@d", done));
+
+    public void Finish(string runId, WebCheckReport? report, string? error) =>
+        database.Execute("UPDATE web_check_runs SET status=@s, finished_at=@t, error=@e, report=@r, done=CASE WHEN @r IS NULL THEN done ELSE total END WHERE id=@id",
+            ("@id", runId), ("@s", error is null ? "done" : "failed"), ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@e", error),
+            ("@r", report is null ? null : JsonSerializer.Serialize(report, Json)));
+
+    public WebCheckRun? GetRun(string runId)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "SELECT framework, status, total, done, started_at, finished_at, submitted_by, error, report FROM web_check_runs WHERE id=@id", ("@id", runId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+        return new WebCheckRun
+        {
+            Id = runId,
+            Framework = reader.IsDBNull(0) ? null : reader.GetString(0),
+            Status = reader.GetString(1),
+            Total = reader.GetInt32(2),
+            Done = reader.GetInt32(3),
+            StartedAt = DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
+            FinishedAt = reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+            SubmittedBy = reader.IsDBNull(6) ? null : reader.GetString(6),
+            Error = reader.IsDBNull(7) ? null : reader.GetString(7),
+            Report = reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<WebCheckReport>(reader.GetString(8), Json),
+        };
+    }
+
+    public void SaveResult(string runId, WebCheckResult result) =>
+        database.Execute("INSERT INTO web_checks (id, run_id, framework, number, url, checked_at, result) VALUES (@id, @run, @f, @n, @u, @t, @r)",
+            ("@id", result.Id), ("@run", runId), ("@f", result.Framework), ("@n", result.Indicator), ("@u", result.Url),
+            ("@t", result.FetchedAt.ToString("O")), ("@r", JsonSerializer.Serialize(result, Json)));
+
+    /// <summary>The latest earlier check of an address, to say what changed.</summary>
+    public WebCheckResult? Previous(string url, string excludingId)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "SELECT result FROM web_checks WHERE url=@u AND id<>@id ORDER BY checked_at DESC LIMIT 1", ("@u", url), ("@id", excludingId));
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<WebCheckResult>(json, Json) : null;
+    }
+
+    public WebCheckResult? GetResult(string id)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT result FROM web_checks WHERE id=@id", ("@id", id));
+        return command.ExecuteScalar() is string json ? JsonSerializer.Deserialize<WebCheckResult>(json, Json) : null;
+    }
+}
