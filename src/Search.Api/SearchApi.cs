@@ -1,5 +1,6 @@
 using Search.Api.Access;
 using Search.Api.Endpoints;
+using Search.Api.WebChecks;
 using Search.Core;
 
 namespace Search.Api;
@@ -19,6 +20,7 @@ public static class SearchApi
             builder.Configuration.AddInMemoryCollection(overrides);
         }
         builder.Services.AddSearchCore(builder.Configuration);
+        builder.Services.AddBrowserRenderer();
         builder.Services.AddAccess(builder.Configuration);
         builder.RestrictToLoopbackWithoutUsers();
         builder.Services.AddProblemDetails();
@@ -49,6 +51,7 @@ public static class SearchApi
         app.MapSearchEndpoints();
         app.MapFrameworkEndpoints();
         app.MapMatchingEndpoints();
+        app.MapWebCheckEndpoints();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Search.Api.WebChecks;
 using Search.Core;
 
 namespace Search.Cli;
@@ -35,7 +36,7 @@ public sealed class CliContext : IAsyncDisposable
 
     public TextWriter Error { get; }
 
-    /// <summary>Configuration overrides from the command line (--data).</summary>
+    /// <summary>Configuration overrides from the command line (--data, --allow-host).</summary>
     public Dictionary<string, string?> ConfigurationOverrides
     {
         get
@@ -44,6 +45,10 @@ public sealed class CliContext : IAsyncDisposable
             if (Arguments.Get("data") is { } data)
             {
                 overrides["Search:DataDirectory"] = Path.GetFullPath(data);
+            }
+            if (Arguments.GetAll("allow-host") is { Count: > 0 } hosts)
+            {
+                overrides["Search:WebChecks:AllowHosts"] = string.Join(",", hosts);
             }
             return overrides;
         }
@@ -69,6 +74,7 @@ public sealed class CliContext : IAsyncDisposable
         var minimum = Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning;
         builder.Logging.AddFilter((_, level) => level >= minimum);
         builder.Services.AddSearchCore(builder.Configuration);
+        builder.Services.AddBrowserRenderer();
         return builder.Build();
     }
 

@@ -14,6 +14,7 @@ public static class Program
         new QueryCommand(),
         new ClassifyCommand(),
         new CoverageCommand(),
+        new CheckWebCommand(),
         new MappingCommand(),
         new FrameworksCommand(),
         new BenchCommand(),

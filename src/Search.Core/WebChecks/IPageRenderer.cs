@@ -10,9 +10,9 @@ public interface IPageRenderer
     string? Unavailable { get; }
 
     /// <summary>
-    /// Renders the HTML as fetched from <paramref name="address"/> into the two files. Every request the page
-    /// makes for its images and styles must pass <paramref name="mayFetch"/>, so the browser reaches no more
-    /// than the checker may. Returns notes on what could not be made.
+    /// Renders the HTML as fetched from <paramref name="address"/> into the two files. Every resource the page
+    /// asks for (images, styles, scripts) must come through <paramref name="fetch"/>, the checker's own guarded
+    /// fetch, so the browser reaches no more than the checker may. Returns notes on what could not be made.
     /// </summary>
-    Task<IReadOnlyList<string>> RenderAsync(byte[] html, Uri address, Func<Uri, CancellationToken, Task<bool>> mayFetch, string pngPath, string pdfPath, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> RenderAsync(byte[] html, string? contentType, Uri address, Func<Uri, CancellationToken, Task<FetchedPage>> fetch, string pngPath, string pdfPath, CancellationToken cancellationToken);
 }

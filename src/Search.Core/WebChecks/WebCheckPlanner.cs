@@ -19,7 +19,7 @@ public sealed partial class WebCheckPlanner(FrameworkCatalog catalog, CoverageSe
     [GeneratedRegex("网址|截图|公开|公布|网站|网上")]
     private static partial Regex WebWords();
 
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{2,6}?(?:事项清单|清单|目录|年度报告|年报|决定书|公示)")]
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{2,4}(?:清单|目录|年度报告|年报|决定书)")]
     private static partial Regex ListPhrase();
 
     /// <summary>The indicators of a framework that are checked online.</summary>

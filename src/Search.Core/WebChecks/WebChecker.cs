@@ -18,7 +18,6 @@ namespace Search.Core.WebChecks;
 /// </summary>
 public sealed class WebChecker(
     PageFetcher fetcher,
-    AddressGuard guard,
     SnapshotStore snapshots,
     IPageRenderer renderer,
     WebCheckRepository repository,
@@ -155,6 +154,10 @@ public sealed class WebChecker(
                 notes.Add("页面上没有找到发布日期，无法核对是否按期公开");
             }
         }
+        if (target.Expect.Count == 0)
+        {
+            notes.Add("没有要核对的关键词，只核对了网址能否访问");
+        }
         if (missing.Count > 0)
         {
             notes.Insert(0, $"页面中没有找到：{string.Join("、", missing)}");
@@ -197,7 +200,7 @@ public sealed class WebChecker(
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(5, _options.ScreenshotTimeoutSeconds)));
-            return await renderer.RenderAsync(page.Body, page.FinalUrl, async (u, ct) => await guard.RefusalAsync(u, ct) is null,
+            return await renderer.RenderAsync(page.Body, page.ContentType, page.FinalUrl, fetcher.FetchAsync,
                 Path.Combine(folder, "page.png"), Path.Combine(folder, "page.pdf"), deadline.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
