@@ -22,7 +22,7 @@ public sealed class PlaywrightPageRenderer(IOptions<WebCheckOptions> options, IL
         : $"未安装 chromium（{_options.ChromiumPath}；Debian: apt-get install chromium），未生成截图和 PDF";
 
     public async Task<IReadOnlyList<string>> RenderAsync(byte[] html, string? contentType, Uri address, Func<Uri, CancellationToken, Task<FetchedPage>> fetch,
-        string pngPath, string pdfPath, CancellationToken cancellationToken)
+        string caption, string pngPath, string pdfPath, CancellationToken cancellationToken)
     {
         var browser = await BrowserAsync(cancellationToken);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -55,11 +55,22 @@ public sealed class PlaywrightPageRenderer(IOptions<WebCheckOptions> options, IL
         var page = await context.NewPageAsync();
         using var registration = cancellationToken.Register(() => _ = page.CloseAsync());
         await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = timeout });
+        await page.EvaluateAsync(StampScript, caption);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = pngPath, FullPage = true, Timeout = timeout });
         await page.PdfAsync(new PagePdfOptions { Path = pdfPath, Format = "A4", PrintBackground = true });
         logger.LogInformation("Rendered {Url} ({Blocked} requests blocked)", address, blocked);
         return blocked > 0 ? [$"截图时拦截了 {blocked} 个指向不允许地址或跳转的请求"] : [];
     }
+
+    // The address, time and hash above the page, in the picture and the print alike.
+    private const string StampScript = """
+        caption => {
+          const stamp = document.createElement("div");
+          stamp.textContent = caption;
+          stamp.setAttribute("style", "all:initial;display:block;box-sizing:border-box;width:100%;padding:6px 10px;background:#fff8d6;border-bottom:1px solid #c9b458;font:13px/1.5 'Noto Sans CJK SC',sans-serif;color:#000;word-break:break-all;");
+          (document.body ?? document.documentElement).prepend(stamp);
+        }
+        """;
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,6 @@ public sealed class UnavailablePageRenderer : IPageRenderer
 {
     public string? Unavailable => "未接入浏览器，未生成截图和 PDF";
 
-    public Task<IReadOnlyList<string>> RenderAsync(byte[] html, string? contentType, Uri address, Func<Uri, CancellationToken, Task<FetchedPage>> fetch, string pngPath, string pdfPath, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> RenderAsync(byte[] html, string? contentType, Uri address, Func<Uri, CancellationToken, Task<FetchedPage>> fetch, string caption, string pngPath, string pdfPath, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([Unavailable!]);
 }

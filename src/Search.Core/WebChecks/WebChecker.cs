@@ -200,7 +200,8 @@ public sealed class WebChecker(
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(5, _options.ScreenshotTimeoutSeconds)));
-            return await renderer.RenderAsync(page.Body, page.ContentType, page.FinalUrl, fetcher.FetchAsync,
+            var caption = $"网址：{page.FinalUrl}　检查时间：{page.FetchedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}　SHA-256：{Convert.ToHexStringLower(SHA256.HashData(page.Body))}";
+            return await renderer.RenderAsync(page.Body, page.ContentType, page.FinalUrl, fetcher.FetchAsync, caption,
                 Path.Combine(folder, "page.png"), Path.Combine(folder, "page.pdf"), deadline.Token);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
