@@ -26,6 +26,7 @@ public sealed class PageBrowserTests : IAsyncLifetime
             ["Search:DataDirectory"] = _data,
             ["Search:IngestCorpusOnFirstStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Search:WebChecks:AllowHosts"] = "127.0.0.1",
         });
         await _app.StartAsync();
         _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -72,6 +73,32 @@ public sealed class PageBrowserTests : IAsyncLifetime
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "coverage.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Page_WebCheck_ShowsOutcomesAndScreenshotLink()
+    {
+        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
+        using var site = new Search.Core.Tests.WebChecks.LocalWebServer();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(_address + "/");
+        await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+        await page.ClickAsync("nav button[data-view=web]");
+        await page.FillAsync("#web-indicator", "1");
+        await page.FillAsync("#web-urls", $"{site.Url("/ok")} {site.Url("/gone")}");
+        await page.ClickAsync("#web-form button");
+        await page.WaitForSelectorAsync("#web-status:has-text('完成')", new PageWaitForSelectorOptions { Timeout = 60_000 });
+
+        var rows = await page.InnerTextAsync("#web-results");
+        Assert.Contains("正常", rows);
+        Assert.Contains("无法访问", rows);
+        Assert.Contains("沙坡头区政府部门权责清单", rows);
+        var screenshot = await page.Locator("#web-results a:has-text('截图')").First.GetAttributeAsync("href");
+        var response = await page.APIRequest.GetAsync(_address + screenshot);
+        Assert.Equal("image/png", response.Headers["content-type"]);
     }
 
     public async Task DisposeAsync()
