@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Search.Core.Storage;
+
+namespace Search.Core.Llm;
+
+/// <summary>Keeps the drafts in the metadata database, newest first per indicator; it never changes a draft's status to final.</summary>
+public sealed class DraftRepository(MetadataDatabase database)
+{
+    // The table belongs to this optional feature, so it is created here rather than in the shared schema.
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS drafts (
+            id TEXT PRIMARY KEY,
+            framework TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            limit_chars INTEGER NOT NULL,
+            limit_source TEXT NOT NULL,
+            citations TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            status TEXT NOT NULL,
+            model TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_drafts_indicator ON drafts(framework, number);
+        """;
+
+    private volatile bool _ready;
+
+    public void Save(IndicatorDraft draft)
+    {
+        using var connection = Open();
+        using var command = MetadataDatabase.Prepare(connection, """
+            INSERT INTO drafts (id, framework, number, text, length, limit_chars, limit_source, citations, warnings, status, model, created_by, created_at)
+            VALUES (@id, @framework, @number, @text, @length, @limit, @source, @citations, @warnings, @status, @model, @by, @at)
+            """,
+            ("@id", draft.Id), ("@framework", draft.Framework), ("@number", draft.Number), ("@text", draft.Text), ("@length", draft.Length),
+            ("@limit", draft.Limit), ("@source", draft.LimitSource), ("@citations", JsonSerializer.Serialize(draft.Citations)),
+            ("@warnings", JsonSerializer.Serialize(draft.Warnings)), ("@status", IndicatorDraft.DraftStatus), ("@model", draft.Model),
+            ("@by", draft.CreatedBy), ("@at", draft.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
+        command.ExecuteNonQuery();
+    }
+
+    public IReadOnlyList<IndicatorDraft> List(string framework, int number) =>
+        Query("WHERE framework = @framework AND number = @number ORDER BY created_at DESC", ("@framework", framework), ("@number", number));
+
+    public IndicatorDraft? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
+
+    private IReadOnlyList<IndicatorDraft> Query(string where, params (string, object?)[] parameters)
+    {
+        using var connection = Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT id, framework, number, text, length, limit_chars, limit_source, citations, warnings, status, model, created_by, created_at FROM drafts " + where, parameters);
+        using var reader = command.ExecuteReader();
+        var list = new List<IndicatorDraft>();
+        while (reader.Read())
+        {
+            list.Add(new IndicatorDraft
+            {
+                Id = reader.GetString(0),
+                Framework = reader.GetString(1),
+                Number = reader.GetInt32(2),
+                Text = reader.GetString(3),
+                Length = reader.GetInt32(4),
+                Limit = reader.GetInt32(5),
+                LimitSource = reader.GetString(6),
+                Citations = JsonSerializer.Deserialize<List<DraftCitation>>(reader.GetString(7)) ?? [],
+                Warnings = JsonSerializer.Deserialize<List<string>>(reader.GetString(8)) ?? [],
+                Status = reader.GetString(9),
+                Model = reader.GetString(10),
+                CreatedBy = reader.GetString(11),
+                CreatedAt = DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture),
+            });
+        }
+        return list;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = database.Open();
+        if (!_ready)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+            _ready = true;
+        }
+        return connection;
+    }
+}
