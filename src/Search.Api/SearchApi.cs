@@ -49,6 +49,7 @@ public static class SearchApi
         app.MapSearchEndpoints();
         app.MapFrameworkEndpoints();
         app.MapMatchingEndpoints();
+        app.MapDraftEndpoints();
         return app;
     }
 }

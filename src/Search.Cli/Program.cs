@@ -17,6 +17,7 @@ public static class Program
         new MappingCommand(),
         new FrameworksCommand(),
         new BenchCommand(),
+        new DraftCommand(),
     ];
 
     public static async Task<int> Main(string[] args)
