@@ -14,13 +14,13 @@ public static class DraftEndpoints
         return app;
     }
 
-    private static async Task<Created<IndicatorDraft>> CreateAsync(string id, int number, HttpContext context, DraftService drafts, CancellationToken cancellationToken)
+    private static async Task<Created<ExplanationDraft>> CreateAsync(string id, int number, HttpContext context, DraftService drafts, CancellationToken cancellationToken)
     {
         var user = context.User.Identity?.Name ?? "anonymous";
         var draft = await drafts.DraftAsync(id, number, user, cancellationToken);
         return TypedResults.Created($"/api/frameworks/{Uri.EscapeDataString(draft.Framework)}/indicators/{draft.Number}/drafts", draft);
     }
 
-    private static Ok<IReadOnlyList<IndicatorDraft>> List(string id, int number, DraftService drafts) =>
+    private static Ok<IReadOnlyList<ExplanationDraft>> List(string id, int number, DraftService drafts) =>
         TypedResults.Ok(drafts.List(id, number));
 }

@@ -52,7 +52,7 @@ public sealed class DraftCommand : ICliCommand
         return ExitCodes.Success;
     }
 
-    private static object Json(IndicatorDraft d) => new
+    private static object Json(ExplanationDraft d) => new
     {
         id = d.Id,
         framework = d.Framework,

@@ -30,7 +30,7 @@ public sealed class DraftRepository(MetadataDatabase database)
 
     private volatile bool _ready;
 
-    public void Save(IndicatorDraft draft)
+    public void Save(ExplanationDraft draft)
     {
         using var connection = Open();
         using var command = MetadataDatabase.Prepare(connection, """
@@ -39,25 +39,25 @@ public sealed class DraftRepository(MetadataDatabase database)
             """,
             ("@id", draft.Id), ("@framework", draft.Framework), ("@number", draft.Number), ("@text", draft.Text), ("@length", draft.Length),
             ("@limit", draft.Limit), ("@source", draft.LimitSource), ("@citations", JsonSerializer.Serialize(draft.Citations)),
-            ("@warnings", JsonSerializer.Serialize(draft.Warnings)), ("@status", IndicatorDraft.DraftStatus), ("@model", draft.Model),
+            ("@warnings", JsonSerializer.Serialize(draft.Warnings)), ("@status", ExplanationDraft.DraftStatus), ("@model", draft.Model),
             ("@by", draft.CreatedBy), ("@at", draft.CreatedAt.ToString("O", CultureInfo.InvariantCulture)));
         command.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<IndicatorDraft> List(string framework, int number) =>
+    public IReadOnlyList<ExplanationDraft> List(string framework, int number) =>
         Query("WHERE framework = @framework AND number = @number ORDER BY created_at DESC", ("@framework", framework), ("@number", number));
 
-    public IndicatorDraft? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
+    public ExplanationDraft? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
 
-    private IReadOnlyList<IndicatorDraft> Query(string where, params (string, object?)[] parameters)
+    private IReadOnlyList<ExplanationDraft> Query(string where, params (string, object?)[] parameters)
     {
         using var connection = Open();
         using var command = MetadataDatabase.Prepare(connection, "SELECT id, framework, number, text, length, limit_chars, limit_source, citations, warnings, status, model, created_by, created_at FROM drafts " + where, parameters);
         using var reader = command.ExecuteReader();
-        var list = new List<IndicatorDraft>();
+        var list = new List<ExplanationDraft>();
         while (reader.Read())
         {
-            list.Add(new IndicatorDraft
+            list.Add(new ExplanationDraft
             {
                 Id = reader.GetString(0),
                 Framework = reader.GetString(1),

@@ -10,7 +10,7 @@ namespace Search.Core.Llm;
 /// </summary>
 public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, EvidenceGatherer gatherer, DraftRepository drafts, ILogger<DraftService> logger)
 {
-    public async Task<IndicatorDraft> DraftAsync(string frameworkId, int number, string user, CancellationToken cancellationToken)
+    public async Task<ExplanationDraft> DraftAsync(string frameworkId, int number, string user, CancellationToken cancellationToken)
     {
         llm.EnsureConfigured("起草情况说明");
         var framework = catalog.Get(frameworkId);
@@ -58,7 +58,7 @@ public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, Eviden
         warnings.AddRange(answer.UncitedSentences.Select(s => $"这句话没有引用材料，请核对或删去：{s}"));
 
         var byMarker = excerpts.ToDictionary(e => e.Marker);
-        var draft = new IndicatorDraft
+        var draft = new ExplanationDraft
         {
             Id = Guid.NewGuid().ToString("N")[..12],
             Framework = framework.Id,
@@ -77,7 +77,7 @@ public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, Eviden
         return draft;
     }
 
-    public IReadOnlyList<IndicatorDraft> List(string frameworkId, int number)
+    public IReadOnlyList<ExplanationDraft> List(string frameworkId, int number)
     {
         catalog.GetIndicator(frameworkId, number);
         return drafts.List(catalog.Get(frameworkId).Id, number);

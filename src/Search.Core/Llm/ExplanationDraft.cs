@@ -4,7 +4,7 @@ namespace Search.Core.Llm;
 /// A model-written 情况说明 for one indicator, saved for a reviewer to edit. Its status is always "draft":
 /// nothing the model writes is final until a person has checked it against the cited pages.
 /// </summary>
-public sealed record IndicatorDraft
+public sealed record ExplanationDraft
 {
     public const string DraftStatus = "draft";
 
