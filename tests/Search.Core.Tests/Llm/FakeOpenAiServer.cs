@@ -18,6 +18,7 @@ public sealed class FakeOpenAiServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private int _calls;
+    private int _disposed;
 
     public FakeOpenAiServer()
     {
@@ -180,6 +181,11 @@ public sealed class FakeOpenAiServer : IDisposable
 
     public void Dispose()
     {
+        // The web factory may dispose its fixture twice (sync and async paths).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _stop.Cancel();
         _listener.Close();
         try
