@@ -52,6 +52,7 @@ public static class SearchApi
         app.MapFrameworkEndpoints();
         app.MapMatchingEndpoints();
         app.MapWebCheckEndpoints();
+        app.MapDraftEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Search.Core.Configuration;
+using Search.Core.Llm;
 
 namespace Search.Api;
 
@@ -13,11 +14,15 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
             NotFoundException => (StatusCodes.Status404NotFound, "未找到"),
             InvalidInputException => (StatusCodes.Status400BadRequest, "请求无效"),
             ForbiddenException => (StatusCodes.Status403Forbidden, "无权操作"),
+            // Not configured is the server's state, not the caller's fault, and it passes once a key is set.
+            ConfigurationException => (StatusCodes.Status503ServiceUnavailable, "服务未配置"),
+            LlmException { Failure: LlmFailure.Timeout } => (StatusCodes.Status504GatewayTimeout, "语言模型超时"),
+            LlmException => (StatusCodes.Status502BadGateway, "语言模型出错"),
             BadHttpRequestException bad => (bad.StatusCode, "请求无效"),
             OperationCanceledException => (499, "请求已取消"),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误"),
         };
-        if (status >= 500)
+        if (status == StatusCodes.Status500InternalServerError)
         {
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         }
@@ -31,7 +36,7 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
                 Status = status,
                 Title = title,
                 // Internal errors never show their message: it may hold paths or stack details.
-                Detail = status >= 500 ? "处理请求时出错，请查看服务日志。" : exception.Message,
+                Detail = status >= 500 && exception is not (ConfigurationException or LlmException) ? "处理请求时出错，请查看服务日志。" : exception.Message,
             },
         });
     }

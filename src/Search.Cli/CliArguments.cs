@@ -5,7 +5,7 @@ public sealed class CliArguments
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
     {
-        "json", "help", "force", "no-progress", "dry-run", "all",
+        "json", "help", "force", "no-progress", "dry-run", "all", "rerank", "list",
     };
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);

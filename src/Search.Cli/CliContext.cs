@@ -36,7 +36,7 @@ public sealed class CliContext : IAsyncDisposable
 
     public TextWriter Error { get; }
 
-    /// <summary>Configuration overrides from the command line (--data, --allow-host).</summary>
+    /// <summary>Configuration overrides from the command line (--data, --allow-host, --Section:Key value).</summary>
     public Dictionary<string, string?> ConfigurationOverrides
     {
         get
@@ -45,6 +45,11 @@ public sealed class CliContext : IAsyncDisposable
             if (Arguments.Get("data") is { } data)
             {
                 overrides["Search:DataDirectory"] = Path.GetFullPath(data);
+            }
+            // Any configuration key can be given as an option, as .NET's command-line source spells it: --Search:Llm:Model NAME.
+            foreach (var key in Arguments.OptionNames.Where(n => n.Contains(':')))
+            {
+                overrides[key] = Arguments.Get(key);
             }
             if (Arguments.GetAll("allow-host") is { Count: > 0 } hosts)
             {

@@ -18,6 +18,7 @@ public static class Program
         new MappingCommand(),
         new FrameworksCommand(),
         new BenchCommand(),
+        new DraftCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -6,6 +6,7 @@ using Search.Core.Coverage;
 using Search.Core.Extraction;
 using Search.Core.Frameworks;
 using Search.Core.Indexing;
+using Search.Core.Llm;
 using Search.Core.Matching;
 using Search.Core.Search;
 using Search.Core.Ingestion;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MappingService>();
         services.AddSingleton<CoverageService>();
         services.AddSingleton<EvidencePackageWriter>();
+        services.AddLlm(configuration);
 
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IngestionJobRunner>();

@@ -29,7 +29,7 @@ public static class MatchingEndpoints
     public sealed record DecisionRequest(string Framework, int Number, string Decision, string? Note);
 
     private static async Task<Ok<ClassificationService.Classification>> ClassifyAsync(HttpRequest request, ClassificationService classification, Search.Core.Storage.DataPaths paths,
-        string framework, int? top, CancellationToken cancellationToken)
+        Search.Core.Llm.RerankedClassification reranked, string framework, int? top, bool? rerank, CancellationToken cancellationToken)
     {
         var k = Math.Clamp(top ?? 3, 1, 20);
         if (request.HasFormContentType)
@@ -45,7 +45,9 @@ public static class MatchingEndpoints
                 {
                     await file.CopyToAsync(stream, cancellationToken);
                 }
-                return TypedResults.Ok(await classification.ClassifyFileAsync(temp, file.FileName, framework, k, cancellationToken));
+                return TypedResults.Ok(rerank == true
+                    ? await reranked.ClassifyFileAsync(temp, file.FileName, framework, k, cancellationToken)
+                    : await classification.ClassifyFileAsync(temp, file.FileName, framework, k, cancellationToken));
             }
             finally
             {
@@ -58,7 +60,9 @@ public static class MatchingEndpoints
         {
             throw new InvalidInputException("标题和正文不能都为空。");
         }
-        return TypedResults.Ok(classification.ClassifyText(body.Title ?? "", body.Text ?? "", framework, k));
+        return TypedResults.Ok(rerank == true
+            ? await reranked.ClassifyTextAsync(body.Title ?? "", body.Text ?? "", framework, k, cancellationToken)
+            : classification.ClassifyText(body.Title ?? "", body.Text ?? "", framework, k));
     }
 
     private static Ok<CoverageReport> GetCoverage(string id, CoverageService coverage, string? unit) =>

@@ -15,8 +15,8 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static Ok<SearchResults> Search(IEvidenceIndex index, string? q, string? framework, int? indicator, string? department,
-        string? type, int? year, string? from, string? to, int? page, int? size, string? sort)
+    private static async Task<Ok<SearchResults>> Search(IEvidenceIndex index, Search.Core.Llm.RerankedSearch reranked, string? q, string? framework, int? indicator, string? department,
+        string? type, int? year, string? from, string? to, int? page, int? size, string? sort, bool? rerank, CancellationToken cancellationToken)
     {
         var request = new SearchRequest
         {
@@ -37,6 +37,7 @@ public static class SearchEndpoints
                 _ => throw new InvalidInputException($"sort 只能是 relevance 或 date，而不是“{sort}”。"),
             },
         };
-        return TypedResults.Ok(index.Search(request));
+        var results = index.Search(request);
+        return TypedResults.Ok(rerank == true ? await reranked.RerankAsync(request.Query, results, cancellationToken) : results);
     }
 }

@@ -11,7 +11,7 @@ public sealed class BenchCommand : ICliCommand
 
     public string Summary => "Measure ingestion speed, search latency or classification accuracy.";
 
-    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE] [--framework ID]  [--json]";
+    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE] [--framework ID] [--rerank]  [--json]";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class BenchCommand : ICliCommand
         var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search or classify.");
         object figures = what switch
         {
+            "classify" when args.Has("rerank") => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
             "classify" => Classify(context),
             "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
             "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),

@@ -9,7 +9,7 @@ public sealed class ClassifyCommand : ICliCommand
 
     public string Summary => "Tell which indicators of a framework a document supports, and why.";
 
-    public string Usage => "search classify FILE --framework ID [--top K] [--json]";
+    public string Usage => "search classify FILE --framework ID [--top K] [--rerank] [--json]";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
@@ -24,7 +24,9 @@ public sealed class ClassifyCommand : ICliCommand
         {
             throw new Search.Core.Configuration.NotFoundException($"文件不存在：{path}");
         }
-        var result = await context.Get<ClassificationService>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.GetInt("top", 3), cancellationToken);
+        var result = args.Has("rerank")
+            ? await context.Get<Search.Core.Llm.RerankedClassification>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.GetInt("top", 3), cancellationToken)
+            : await context.Get<ClassificationService>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.GetInt("top", 3), cancellationToken);
         if (args.Json)
         {
             context.WriteJson(new { framework = result.Framework, title = result.Title, indicators = result.Indicators });

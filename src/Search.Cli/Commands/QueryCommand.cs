@@ -12,9 +12,9 @@ public sealed class QueryCommand : ICliCommand
 
     public string Summary => "Search the evidence (words, \"phrases\", AND/OR/NOT, -word, field:value filters).";
 
-    public string Usage => "search query \"TEXT\" [--framework ID] [--indicator N] [--department D] [--type T] [--year Y] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--top K] [--page P] [--sort relevance|date] [--json]";
+    public string Usage => "search query \"TEXT\" [--framework ID] [--indicator N] [--department D] [--type T] [--year Y] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--top K] [--page P] [--sort relevance|date] [--rerank] [--json]";
 
-    public Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
         var request = new SearchRequest
@@ -37,6 +37,10 @@ public sealed class QueryCommand : ICliCommand
             },
         };
         var results = context.Get<IEvidenceIndex>().Search(request);
+        if (args.Has("rerank"))
+        {
+            results = await context.Get<Search.Core.Llm.RerankedSearch>().RerankAsync(request.Query, results, cancellationToken);
+        }
 
         if (args.Json)
         {
@@ -57,7 +61,7 @@ public sealed class QueryCommand : ICliCommand
                 }),
                 facets = results.Facets,
             });
-            return Task.FromResult(ExitCodes.Success);
+            return ExitCodes.Success;
         }
 
         context.Output.WriteLine($"{results.Total} 条结果");
@@ -73,6 +77,6 @@ public sealed class QueryCommand : ICliCommand
                 context.Output.WriteLine($"   {meta}  id {h.DocumentId}");
             }
         }
-        return Task.FromResult(ExitCodes.Success);
+        return ExitCodes.Success;
     }
 }

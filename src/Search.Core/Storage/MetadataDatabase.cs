@@ -119,6 +119,22 @@ public sealed class MetadataDatabase
             result TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_web_checks_url ON web_checks(url, checked_at);
+        CREATE TABLE IF NOT EXISTS drafts (
+            id TEXT PRIMARY KEY,
+            framework TEXT NOT NULL,
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            limit_chars INTEGER NOT NULL,
+            limit_source TEXT NOT NULL,
+            citations TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            status TEXT NOT NULL,
+            model TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_drafts_indicator ON drafts(framework, number);
         """;
 
     private readonly string _connectionString;
