@@ -11,6 +11,7 @@ public static class DraftEndpoints
         var indicator = app.MapGroup("/api/frameworks/{id}/indicators/{number:int}").WithTags("drafts").RequireAuthorization(Access.Roles.Read);
         indicator.MapPost("/draft", CreateAsync).WithName("CreateDraft").RequireAuthorization(Access.Roles.Decide);
         indicator.MapGet("/drafts", List).WithName("ListDrafts");
+        indicator.MapPut("/drafts/{draftId}", Edit).WithName("EditDraft").RequireAuthorization(Access.Roles.Decide);
         return app;
     }
 
@@ -20,6 +21,12 @@ public static class DraftEndpoints
         var draft = await drafts.DraftAsync(id, number, user, cancellationToken);
         return TypedResults.Created($"/api/frameworks/{Uri.EscapeDataString(draft.Framework)}/indicators/{draft.Number}/drafts", draft);
     }
+
+    /// <summary>A reviewer's version of the text; markers such as [1] keep pointing at the cited pages.</summary>
+    public sealed record DraftEdit(string? Text);
+
+    private static Ok<ExplanationDraft> Edit(string id, int number, string draftId, DraftEdit edit, HttpContext context, DraftService drafts) =>
+        TypedResults.Ok(drafts.Edit(id, number, draftId, edit.Text ?? "", context.User.Identity?.Name ?? "anonymous"));
 
     private static Ok<IReadOnlyList<ExplanationDraft>> List(string id, int number, DraftService drafts) =>
         TypedResults.Ok(drafts.List(id, number));

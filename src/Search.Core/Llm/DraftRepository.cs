@@ -21,6 +21,14 @@ public sealed class DraftRepository(MetadataDatabase database)
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Saves a reviewer's text with its recounted length, citations and warnings.</summary>
+    public void Update(ExplanationDraft draft) =>
+        database.Execute("""
+            UPDATE drafts SET text=@text, length=@length, citations=@citations, warnings=@warnings, edited_by=@by, edited_at=@at WHERE id=@id
+            """,
+            ("@id", draft.Id), ("@text", draft.Text), ("@length", draft.Length), ("@citations", JsonSerializer.Serialize(draft.Citations)),
+            ("@warnings", JsonSerializer.Serialize(draft.Warnings)), ("@by", draft.EditedBy), ("@at", draft.EditedAt?.ToString("O", CultureInfo.InvariantCulture)));
+
     public IReadOnlyList<ExplanationDraft> List(string framework, int number) =>
         Query("WHERE framework = @framework AND number = @number ORDER BY created_at DESC", ("@framework", framework), ("@number", number));
 
@@ -29,7 +37,7 @@ public sealed class DraftRepository(MetadataDatabase database)
     private IReadOnlyList<ExplanationDraft> Query(string where, params (string, object?)[] parameters)
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, "SELECT id, framework, number, text, length, limit_chars, limit_source, citations, warnings, status, model, created_by, created_at FROM drafts " + where, parameters);
+        using var command = MetadataDatabase.Prepare(connection, "SELECT id, framework, number, text, length, limit_chars, limit_source, citations, warnings, status, model, created_by, created_at, edited_by, edited_at FROM drafts " + where, parameters);
         using var reader = command.ExecuteReader();
         var list = new List<ExplanationDraft>();
         while (reader.Read())
@@ -49,6 +57,8 @@ public sealed class DraftRepository(MetadataDatabase database)
                 Model = reader.GetString(10),
                 CreatedBy = reader.GetString(11),
                 CreatedAt = DateTimeOffset.Parse(reader.GetString(12), CultureInfo.InvariantCulture),
+                EditedBy = reader.IsDBNull(13) ? null : reader.GetString(13),
+                EditedAt = reader.IsDBNull(14) ? null : DateTimeOffset.Parse(reader.GetString(14), CultureInfo.InvariantCulture),
             });
         }
         return list;

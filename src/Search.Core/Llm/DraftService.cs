@@ -77,6 +77,46 @@ public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, Eviden
         return draft;
     }
 
+    /// <summary>
+    /// Saves a reviewer's version of a draft. It needs no model: the markers must be those the draft was given,
+    /// and length and unsupported sentences are recounted and reported, not refused, since the reviewer decides.
+    /// </summary>
+    public ExplanationDraft Edit(string frameworkId, int number, string draftId, string text, string user)
+    {
+        var draft = drafts.Get(draftId);
+        if (draft is null || draft.Framework != catalog.Get(frameworkId).Id || draft.Number != number)
+        {
+            throw new NotFoundException($"{frameworkId} 指标{number} 没有编号为 {draftId} 的草稿。");
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidInputException("草稿正文不能为空。");
+        }
+        var byMarker = draft.Citations.ToDictionary(c => c.Marker);
+        var answer = DraftAnswer.Check(text, byMarker.Keys.ToList());
+        if (answer.UnknownMarkers.Count > 0)
+        {
+            throw new InvalidInputException($"引用编号 {string.Join("", answer.UnknownMarkers.Select(m => $"[{m}]"))} 不在这份草稿的引用材料中；可用的编号：{string.Join("", byMarker.Keys.Order().Select(m => $"[{m}]"))}。");
+        }
+        var warnings = new List<string>();
+        if (answer.Length > draft.Limit)
+        {
+            warnings.Add($"共 {answer.Length} 字，超过 {draft.Limit} 字上限。");
+        }
+        warnings.AddRange(answer.UncitedSentences.Select(s => $"这句话没有引用材料，请核对或删去：{s}"));
+        var edited = draft with
+        {
+            Text = answer.Text,
+            Length = answer.Length,
+            Citations = answer.Markers.Select(m => byMarker[m]).ToList(),
+            Warnings = warnings,
+            EditedBy = user,
+            EditedAt = DateTimeOffset.UtcNow,
+        };
+        drafts.Update(edited);
+        return edited;
+    }
+
     public IReadOnlyList<ExplanationDraft> List(string frameworkId, int number)
     {
         catalog.GetIndicator(frameworkId, number);

@@ -38,5 +38,10 @@ public sealed record ExplanationDraft
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The reviewer who last changed the text, if any; the draft stays a draft.</summary>
+    public string? EditedBy { get; init; }
+
+    public DateTimeOffset? EditedAt { get; init; }
+
     public string Notice => "草稿，由语言模型根据佐证材料生成，须由审核人员核对引用页并修改后使用，不是定稿。";
 }

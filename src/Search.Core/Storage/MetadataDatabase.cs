@@ -132,7 +132,9 @@ public sealed class MetadataDatabase
             status TEXT NOT NULL,
             model TEXT NOT NULL,
             created_by TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            created_at TEXT NOT NULL,
+            edited_by TEXT,
+            edited_at TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_drafts_indicator ON drafts(framework, number);
         """;

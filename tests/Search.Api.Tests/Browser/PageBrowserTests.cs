@@ -69,6 +69,8 @@ public sealed class PageBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync(".tile[data-n='12'].ok, .tile[data-n='12'].part");
         await page.ClickAsync(".tile[data-n='12']");
         Assert.Contains("区市场监管分局", await page.InnerTextAsync("#indicator"));
+        await page.ClickAsync("#make-draft");
+        await page.WaitForSelectorAsync("#draft-status:has-text('未配置语言模型')");
 
         var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(shots);

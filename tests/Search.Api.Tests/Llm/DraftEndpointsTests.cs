@@ -40,6 +40,31 @@ public sealed class DraftEndpointsTests(LlmApiFactory factory) : IClassFixture<L
     }
 
     [Fact]
+    public async Task PutDraft_ReviewerText_RecountedCitedAndStillADraft()
+    {
+        using var client = factory.CreateClient();
+        var id = await LinkEvidenceAsync(client, 16);
+        factory.Model.Chat = _ => FakeOpenAiServer.Reply.ChatText("区市场监管分局逐件开展公平竞争审查，建立审查台账。[1]");
+        var draft = await (await client.PostAsync("/api/frameworks/shapotou-2023/indicators/16/draft", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var url = $"/api/frameworks/shapotou-2023/indicators/16/drafts/{draft.GetProperty("id").GetString()}";
+
+        var edited = await client.PutAsJsonAsync(url, new { text = "2023年区市场监管分局对涉企文件逐件审查。[1]另有专项清理。" });
+        var wrongMarker = await client.PutAsJsonAsync(url, new { text = "审查台账齐全。[7]" });
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var body = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("draft", body.GetProperty("status").GetString());
+        Assert.Equal(Search.Core.Llm.DraftLength.Count(body.GetProperty("text").GetString()!), body.GetProperty("length").GetInt32());
+        Assert.Equal(id, body.GetProperty("citations")[0].GetProperty("documentId").GetString());
+        Assert.Contains(body.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("另有专项清理"));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("editedBy").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongMarker.StatusCode);
+        Assert.Contains("[7]", (await wrongMarker.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var saved = await client.GetFromJsonAsync<JsonElement>("/api/frameworks/shapotou-2023/indicators/16/drafts");
+        Assert.StartsWith("2023年区市场监管分局", saved[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task PostDraft_SlowModel_GatewayTimeoutProblem()
     {
         using var client = factory.CreateClient();
