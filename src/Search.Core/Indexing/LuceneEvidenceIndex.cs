@@ -94,6 +94,23 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
     }
 
+    /// <summary>Waits for background merges, then commits and reopens: a benchmark measures a settled index, not one still merging.</summary>
+    public async Task WaitForMergesAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.WaitForMerges();
+            Commit();
+            _stale = false;
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>The Lucene query a request runs, for comparing with plain Lucene in the benchmark.</summary>
     public Query BuildQuery(SearchRequest request) => _queries.Build(QueryLanguageParser.Parse(request.Query), request);
 
