@@ -94,6 +94,23 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
     }
 
+    /// <summary>Waits for background merges, then commits and reopens: a benchmark measures a settled index, not one still merging.</summary>
+    public async Task WaitForMergesAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.WaitForMerges();
+            Commit();
+            _stale = false;
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     /// <summary>The Lucene query a request runs, for comparing with plain Lucene in the benchmark.</summary>
     public Query BuildQuery(SearchRequest request) => _queries.Build(QueryLanguageParser.Parse(request.Query), request);
 
@@ -137,15 +154,14 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         {
             var collector = new DocumentGroupCollector();
             searcher.Search(query, collector);
-            var groups = collector.Groups;
-            IEnumerable<DocumentGroup> ordered = request.Sort == SearchSort.Date || !parsed.HasText
-                ? groups.OrderByDescending(g => g.Date).ThenByDescending(g => g.Score).ThenBy(g => g.DocumentId, StringComparer.Ordinal)
-                : groups.OrderByDescending(g => g.Score).ThenByDescending(g => g.Date).ThenBy(g => g.DocumentId, StringComparer.Ordinal);
+            var order = request.Sort == SearchSort.Date || !parsed.HasText ? ByDate : ByRelevance;
             var forms = _queries.HighlightForms(parsed);
-            var hits = ordered.Skip((page - 1) * size).Take(size)
-                .Select(g => ToHit(searcher.Doc(g.BestDoc), g, forms, request.Framework))
-                .ToList();
-            return new SearchResults(groups.Count, page, size, hits, Facets(groups, request.Framework));
+            var hits = new List<SearchHit>(size);
+            foreach (var group in PageOf(collector.Groups, order, (page - 1) * size, size))
+            {
+                hits.Add(ToHit(searcher.Doc(group.BestDoc), group, forms, request.Framework));
+            }
+            return new SearchResults(collector.Groups.Count, page, size, hits, Facets(collector, request.Framework));
         }
         finally
         {
@@ -178,21 +194,69 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             group.Count);
     }
 
-    private static SearchFacets Facets(IReadOnlyCollection<DocumentGroup> groups, string? framework)
+    private static readonly Comparer<DocumentGroup> ByRelevance = Comparer<DocumentGroup>.Create((a, b) =>
+        b.Score.CompareTo(a.Score) is var c and not 0 ? c
+        : b.Date.CompareTo(a.Date) is var d and not 0 ? d
+        : string.CompareOrdinal(a.DocumentId, b.DocumentId));
+
+    private static readonly Comparer<DocumentGroup> ByDate = Comparer<DocumentGroup>.Create((a, b) =>
+        b.Date.CompareTo(a.Date) is var d and not 0 ? d
+        : b.Score.CompareTo(a.Score) is var c and not 0 ? c
+        : string.CompareOrdinal(a.DocumentId, b.DocumentId));
+
+    /// <summary>
+    /// The groups of one page in order. Only the first skip + take groups are ordered (a bounded heap, the
+    /// worst kept group on top), since a query can match thousands of documents and a page shows twenty.
+    /// </summary>
+    private static List<DocumentGroup> PageOf(IReadOnlyList<DocumentGroup> groups, Comparer<DocumentGroup> order, int skip, int take)
     {
-        static List<FacetCount> Count(IEnumerable<string?> values) =>
-            values.Where(v => !string.IsNullOrEmpty(v))
-                .GroupBy(v => v!)
-                .Select(g => new FacetCount(g.Key, g.Count()))
+        var keep = skip + take;
+        if (skip >= groups.Count)
+        {
+            return [];
+        }
+        var best = new List<DocumentGroup>(Math.Min(keep, groups.Count));
+        if (keep >= groups.Count)
+        {
+            best.AddRange(groups);
+            best.Sort(order);
+        }
+        else
+        {
+            var heap = new PriorityQueue<DocumentGroup, DocumentGroup>(keep + 1, Comparer<DocumentGroup>.Create((a, b) => order.Compare(b, a)));
+            foreach (var group in groups)
+            {
+                if (heap.Count < keep)
+                {
+                    heap.Enqueue(group, group);
+                }
+                else if (order.Compare(group, heap.Peek()) < 0)
+                {
+                    heap.DequeueEnqueue(group, group);
+                }
+            }
+            while (heap.Count > 0)
+            {
+                best.Add(heap.Dequeue());
+            }
+            best.Reverse();
+        }
+        return best.GetRange(skip, Math.Min(take, best.Count - skip));
+    }
+
+    private static SearchFacets Facets(DocumentGroupCollector collector, string? framework)
+    {
+        static List<FacetCount> ByCount(IEnumerable<KeyValuePair<string, int>> counts) =>
+            counts.Select(c => new FacetCount(c.Key, c.Value))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
                 .ToList();
-        var indicators = groups.SelectMany(g => g.Indicators)
-            .Where(key => framework is null || key.StartsWith(framework + ":", StringComparison.Ordinal));
+        var indicators = collector.IndicatorCounts
+            .Where(c => framework is null || c.Key.StartsWith(framework + ":", StringComparison.Ordinal));
         return new SearchFacets(
-            Count(groups.Select(g => g.Department)),
-            Count(groups.Select(g => g.FileType)),
-            Count(groups.Select(g => g.Year)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
-            Count(indicators));
+            ByCount(collector.DepartmentCounts),
+            ByCount(collector.FileTypeCounts),
+            collector.YearCounts.Select(c => new FacetCount(c.Key, c.Value)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
+            ByCount(indicators));
     }
 
     /// <summary>

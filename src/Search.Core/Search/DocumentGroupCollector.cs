@@ -7,32 +7,30 @@ namespace Search.Core.Search;
 
 /// <summary>
 /// Collects every matching passage, grouped by document: the best passage and its score, the number of
-/// matching passages, and the document's facet values (read once per document from doc values).
+/// matching passages, the date for sorting, and facet counts per document. Everything per hit is read
+/// from doc values by ordinal in the current segment; strings are decoded once per segment and value.
 /// </summary>
 public sealed class DocumentGroupCollector : ICollector
 {
     private readonly Dictionary<string, DocumentGroup> _groups = new(StringComparer.Ordinal);
+    private readonly List<DocumentGroup> _ordered = [];
+    private readonly OrdinalCounts _departments = new(IndexFields.Department, multiValued: false);
+    private readonly OrdinalCounts _types = new(IndexFields.FileType, multiValued: false);
+    private readonly OrdinalCounts _years = new(IndexFields.Year, multiValued: false);
+    private readonly OrdinalCounts _indicators = new(IndexFields.Indicator, multiValued: true);
 
     // Per segment: the group of each document-id ordinal, so most hits cost an array lookup, not a string lookup.
     private DocumentGroup?[] _groupOfOrd = [];
-
-    // Per segment: facet strings by ordinal, decoded once (few distinct departments, types, years, indicators).
-    private string?[] _departmentNames = [];
-    private string?[] _typeNames = [];
-    private string?[] _yearNames = [];
-    private string?[] _indicatorNames = [];
+    private readonly BytesRef _bytes = new();
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _ids;
-    private SortedDocValues? _departments;
-    private SortedDocValues? _types;
-    private SortedDocValues? _years;
-    private SortedSetDocValues? _indicators;
     private NumericDocValues? _dates;
 
-    public IReadOnlyCollection<DocumentGroup> Groups => _groups.Values;
+    /// <summary>The matching documents, in the order first seen.</summary>
+    public IReadOnlyList<DocumentGroup> Groups => _ordered;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -41,16 +39,12 @@ public sealed class DocumentGroupCollector : ICollector
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _ids = reader.GetSortedDocValues(IndexFields.DocumentId);
-        _departments = reader.GetSortedDocValues(IndexFields.Department);
-        _types = reader.GetSortedDocValues(IndexFields.FileType);
-        _years = reader.GetSortedDocValues(IndexFields.Year);
-        _indicators = reader.GetSortedSetDocValues(IndexFields.Indicator);
         _dates = reader.GetNumericDocValues(IndexFields.Date);
         _groupOfOrd = new DocumentGroup?[_ids?.ValueCount ?? 0];
-        _departmentNames = new string?[_departments?.ValueCount ?? 0];
-        _typeNames = new string?[_types?.ValueCount ?? 0];
-        _yearNames = new string?[_years?.ValueCount ?? 0];
-        _indicatorNames = new string?[_indicators?.ValueCount ?? 0];
+        _departments.SetReader(reader);
+        _types.SetReader(reader);
+        _years.SetReader(reader);
+        _indicators.SetReader(reader);
     }
 
     public void Collect(int doc)
@@ -66,102 +60,138 @@ public sealed class DocumentGroupCollector : ICollector
         }
         var score = _scorer?.GetScore() ?? 0f;
         var group = _groupOfOrd[ord];
-        string? id = null;
         if (group is null)
         {
-            id = Lookup(_ids, ord)!;
-            if (_groups.TryGetValue(id, out var existing))
+            _ids.LookupOrd(ord, _bytes);
+            var id = _bytes.Utf8ToString();
+            if (!_groups.TryGetValue(id, out group))
             {
-                // The same document seen in an earlier segment.
-                _groupOfOrd[ord] = existing;
-                group = existing;
+                // First passage of this document: its facet values count once for the document.
+                group = new DocumentGroup { DocumentId = id, Score = score, BestDoc = _docBase + doc, Date = _dates?.Get(doc) ?? 0 };
+                _groups.Add(id, group);
+                _ordered.Add(group);
+                _groupOfOrd[ord] = group;
+                _departments.Count(doc);
+                _types.Count(doc);
+                _years.Count(doc);
+                _indicators.Count(doc);
+                return;
+            }
+            // The same document seen in an earlier segment.
+            _groupOfOrd[ord] = group;
+        }
+        group.Count++;
+        if (score > group.Score)
+        {
+            group.Score = score;
+            group.BestDoc = _docBase + doc;
+        }
+    }
+
+    /// <summary>Matching documents per department.</summary>
+    public IReadOnlyDictionary<string, int> DepartmentCounts => _departments.Totals;
+
+    /// <summary>Matching documents per file type.</summary>
+    public IReadOnlyDictionary<string, int> FileTypeCounts => _types.Totals;
+
+    /// <summary>Matching documents per year.</summary>
+    public IReadOnlyDictionary<string, int> YearCounts => _years.Totals;
+
+    /// <summary>Matching documents per "framework:number" indicator key.</summary>
+    public IReadOnlyDictionary<string, int> IndicatorCounts => _indicators.Totals;
+
+    /// <summary>
+    /// Counts one field's values by segment ordinal (an array increment per document) and turns them into
+    /// strings when the segment ends: a few distinct values, thousands of documents.
+    /// </summary>
+    private sealed class OrdinalCounts(string field, bool multiValued)
+    {
+        private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
+        private readonly BytesRef _bytes = new();
+        private SortedDocValues? _single;
+        private SortedSetDocValues? _multi;
+        private int[] _counts = [];
+        private bool _pending;
+
+        public IReadOnlyDictionary<string, int> Totals
+        {
+            get
+            {
+                Flush();
+                return _totals;
             }
         }
-        if (group is not null)
+
+        public void SetReader(AtomicReader reader)
         {
-            group.Count++;
-            if (score > group.Score)
+            Flush();
+            _single = null;
+            _multi = null;
+            if (multiValued)
             {
-                group.Score = score;
-                group.BestDoc = _docBase + doc;
+                _multi = reader.GetSortedSetDocValues(field);
             }
-            return;
-        }
-        var documentId = id!;
-        var created = new DocumentGroup
-        {
-            DocumentId = documentId,
-            Score = score,
-            BestDoc = _docBase + doc,
-            Count = 1,
-            Department = Value(_departments, _departmentNames, doc),
-            FileType = Value(_types, _typeNames, doc),
-            Year = Value(_years, _yearNames, doc),
-            Date = _dates?.Get(doc) ?? 0,
-            Indicators = Indicators(doc),
-        };
-        _groups[documentId] = created;
-        _groupOfOrd[ord] = created;
-    }
-
-    private List<string> Indicators(int doc)
-    {
-        var list = new List<string>();
-        if (_indicators is null)
-        {
-            return list;
-        }
-        _indicators.SetDocument(doc);
-        var bytes = new BytesRef();
-        for (var ord = _indicators.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _indicators.NextOrd())
-        {
-            if (_indicatorNames[ord] is not { } name)
+            else
             {
-                _indicators.LookupOrd(ord, bytes);
-                name = _indicatorNames[ord] = bytes.Utf8ToString();
+                _single = reader.GetSortedDocValues(field);
             }
-            list.Add(name);
+            var size = (int)(_multi?.ValueCount ?? _single?.ValueCount ?? 0);
+            if (_counts.Length < size)
+            {
+                _counts = new int[size];
+            }
         }
-        return list;
-    }
 
-    private static string? Value(SortedDocValues? values, string?[] names, int doc)
-    {
-        if (values is null)
+        public void Count(int doc)
         {
-            return null;
+            if (_single is not null)
+            {
+                var ord = _single.GetOrd(doc);
+                if (ord >= 0)
+                {
+                    _counts[ord]++;
+                    _pending = true;
+                }
+            }
+            else if (_multi is not null)
+            {
+                _multi.SetDocument(doc);
+                for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
+                {
+                    _counts[ord]++;
+                    _pending = true;
+                }
+            }
         }
-        var ord = values.GetOrd(doc);
-        return ord < 0 ? null : names[ord] ??= Lookup(values, ord);
+
+        private void Flush()
+        {
+            if (!_pending)
+            {
+                return;
+            }
+            _pending = false;
+            for (var ord = 0; ord < _counts.Length; ord++)
+            {
+                if (_counts[ord] == 0)
+                {
+                    continue;
+                }
+                if (_multi is not null)
+                {
+                    _multi.LookupOrd(ord, _bytes);
+                }
+                else
+                {
+                    _single!.LookupOrd(ord, _bytes);
+                }
+                var value = _bytes.Utf8ToString();
+                if (value.Length > 0)
+                {
+                    _totals[value] = _totals.GetValueOrDefault(value) + _counts[ord];
+                }
+                _counts[ord] = 0;
+            }
+        }
     }
-
-    private static string? Lookup(SortedDocValues values, int ord)
-    {
-        var bytes = new BytesRef();
-        values.LookupOrd(ord, bytes);
-        return bytes.Utf8ToString();
-    }
-}
-
-/// <summary>A matching document: its best passage and its facet values.</summary>
-public sealed class DocumentGroup
-{
-    public required string DocumentId { get; init; }
-
-    public float Score { get; set; }
-
-    public int BestDoc { get; set; }
-
-    public int Count { get; set; }
-
-    public string? Department { get; init; }
-
-    public string? FileType { get; init; }
-
-    public string? Year { get; init; }
-
-    /// <summary>yyyyMMdd, 0 when undated.</summary>
-    public long Date { get; init; }
-
-    public IReadOnlyList<string> Indicators { get; init; } = [];
 }
