@@ -29,7 +29,8 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     {
         _directory = directory;
         Analyzer = AnalyzerFactory.Create();
-        _writer = new IndexWriter(directory, new IndexWriterConfig(AnalyzerFactory.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        EvidenceCodec.Register();
+        _writer = new IndexWriter(directory, new IndexWriterConfig(AnalyzerFactory.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Codec = new EvidenceCodec() });
         _writer.Commit();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
         _queries = new LuceneQueryBuilder(Analyzer, vocabulary ?? Vocabulary.Empty);

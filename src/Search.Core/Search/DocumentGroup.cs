@@ -1,9 +1,30 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
 namespace Search.Core.Search;
 
-/// <summary>A matching document: its best passage, how many passages matched, and its date for sorting.</summary>
-public sealed class DocumentGroup
+/// <summary>
+/// A matching document: its best passage, how many passages matched, and its date for sorting. Its id is
+/// read from the segment's doc values only when asked for (the page's hits, ties in the order), since a
+/// query can match thousands of documents and show twenty.
+/// </summary>
+public sealed class DocumentGroup(SortedDocValues ids, int ord)
 {
-    public required string DocumentId { get; init; }
+    private string? _documentId;
+
+    public string DocumentId
+    {
+        get
+        {
+            if (_documentId is null)
+            {
+                var bytes = new BytesRef();
+                ids.LookupOrd(ord, bytes);
+                _documentId = bytes.Utf8ToString();
+            }
+            return _documentId;
+        }
+    }
 
     public float Score { get; set; }
 

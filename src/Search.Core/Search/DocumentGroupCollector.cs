@@ -9,10 +9,11 @@ namespace Search.Core.Search;
 /// Collects every matching passage, grouped by document: the best passage and its score, the number of
 /// matching passages, the date for sorting, and facet counts per document. Everything per hit is read
 /// from doc values by ordinal in the current segment; strings are decoded once per segment and value.
+/// A document's passages are always in one segment (they are added as one block with AddDocuments, and
+/// merges keep blocks whole), so a document is its id's ordinal within the segment and no id is decoded here.
 /// </summary>
 public sealed class DocumentGroupCollector : ICollector
 {
-    private readonly Dictionary<string, DocumentGroup> _groups = new(StringComparer.Ordinal);
     private readonly List<DocumentGroup> _ordered = [];
     private readonly OrdinalCounts _departments = new(IndexFields.Department, multiValued: false);
     private readonly OrdinalCounts _types = new(IndexFields.FileType, multiValued: false);
@@ -21,7 +22,6 @@ public sealed class DocumentGroupCollector : ICollector
 
     // Per segment: the group of each document-id ordinal, so most hits cost an array lookup, not a string lookup.
     private DocumentGroup?[] _groupOfOrd = [];
-    private readonly BytesRef _bytes = new();
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _ids;
@@ -62,23 +62,15 @@ public sealed class DocumentGroupCollector : ICollector
         var group = _groupOfOrd[ord];
         if (group is null)
         {
-            _ids.LookupOrd(ord, _bytes);
-            var id = _bytes.Utf8ToString();
-            if (!_groups.TryGetValue(id, out group))
-            {
-                // First passage of this document: its facet values count once for the document.
-                group = new DocumentGroup { DocumentId = id, Score = score, BestDoc = _docBase + doc, Date = _dates?.Get(doc) ?? 0 };
-                _groups.Add(id, group);
-                _ordered.Add(group);
-                _groupOfOrd[ord] = group;
-                _departments.Count(doc);
-                _types.Count(doc);
-                _years.Count(doc);
-                _indicators.Count(doc);
-                return;
-            }
-            // The same document seen in an earlier segment.
+            // First passage of this document: its facet values count once for the document.
+            group = new DocumentGroup(_ids, ord) { Score = score, BestDoc = _docBase + doc, Date = _dates?.Get(doc) ?? 0 };
+            _ordered.Add(group);
             _groupOfOrd[ord] = group;
+            _departments.Count(doc);
+            _types.Count(doc);
+            _years.Count(doc);
+            _indicators.Count(doc);
+            return;
         }
         group.Count++;
         if (score > group.Score)
