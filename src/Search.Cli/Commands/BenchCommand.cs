@@ -48,17 +48,7 @@ public sealed class BenchCommand : ICliCommand
 
     private static object Classify(CliContext context)
     {
-        var args = context.Arguments;
-        var path = args.Get("eval") ?? Path.Combine(context.Get<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value.ResolveCorpusDirectory()
-            ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found"), "eval", "classify.jsonl");
-        if (!File.Exists(path))
-        {
-            throw new NotFoundException($"评测集不存在：{path}");
-        }
-        var items = ClassificationEvaluation.Load(path);
-        var framework = args.Get("framework") ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
-        var matcher = context.Get<MatcherRegistry>().For(framework);
-        matcher.ClearExamples();
+        var (path, items, framework, matcher) = EvaluationSet.Load(context);
         var stopwatch = Stopwatch.StartNew();
         var test = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: false);
         var tune = ClassificationEvaluation.Evaluate(matcher, items, "tune", withExamples: false);

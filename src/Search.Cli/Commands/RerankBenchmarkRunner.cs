@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Search.Core.Configuration;
 using Search.Core.Llm;
 using Search.Core.Matching;
 
@@ -10,18 +8,8 @@ public static class RerankBenchmarkRunner
 {
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var args = context.Arguments;
         context.Get<LlmClient>().EnsureConfigured("比较向量重排");
-        var path = args.Get("eval") ?? Path.Combine(context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory()
-            ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found"), "eval", "classify.jsonl");
-        if (!File.Exists(path))
-        {
-            throw new NotFoundException($"评测集不存在：{path}");
-        }
-        var items = ClassificationEvaluation.Load(path);
-        var framework = args.Get("framework") ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
-        var matcher = context.Get<MatcherRegistry>().For(framework);
-        matcher.ClearExamples();
+        var (path, items, framework, matcher) = EvaluationSet.Load(context);
         var without = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: false);
         var with = await context.Get<RerankEvaluation>().EvaluateAsync(matcher, items, "test", cancellationToken);
         return new

@@ -38,27 +38,46 @@ public static class ClassificationEvaluation
     /// <summary>Scores the items of one split. Related items count as right at k when an expected number is among the first k matches.</summary>
     public static Result Evaluate(FrameworkMatcher matcher, IEnumerable<Item> items, string split, bool withExamples, string? kind = null)
     {
-        var list = items.Where(i => i.Framework == matcher.FrameworkId && (split == "all" || i.Split == split) && (kind is null || i.Kind == kind)).ToList();
-        int related = 0, at1 = 0, at3 = 0, unrelated = 0, wronglyMapped = 0, missed = 0;
-        foreach (var item in list)
+        var tally = new Tally();
+        foreach (var item in ItemsOf(matcher, items, split, kind))
         {
-            var matches = matcher.Match(new MatchInput(item.Title, item.Text), top: 3);
+            tally.Add(item, matcher.Match(new MatchInput(item.Title, item.Text), top: 3));
+        }
+        return tally.ToResult(split, withExamples);
+    }
+
+    /// <summary>The items of one framework, split and (optionally) kind.</summary>
+    public static IReadOnlyList<Item> ItemsOf(FrameworkMatcher matcher, IEnumerable<Item> items, string split, string? kind = null) =>
+        items.Where(i => i.Framework == matcher.FrameworkId && (split == "all" || i.Split == split) && (kind is null || i.Kind == kind)).ToList();
+
+    /// <summary>Counts right and wrong answers item by item, whichever ranking produced them.</summary>
+    public sealed class Tally
+    {
+        private int _items, _related, _at1, _at3, _unrelated, _wronglyMapped, _missed;
+
+        public void Add(Item item, IReadOnlyList<IndicatorMatch> matches)
+        {
+            _items++;
             if (item.Expected.Length == 0)
             {
-                unrelated++;
-                wronglyMapped += matches.Count > 0 ? 1 : 0;
-                continue;
+                _unrelated++;
+                _wronglyMapped += matches.Count > 0 ? 1 : 0;
+                return;
             }
-            related++;
+            _related++;
             if (matches.Count == 0)
             {
-                missed++;
-                continue;
+                _missed++;
+                return;
             }
-            at1 += item.Expected.Contains(matches[0].Number) ? 1 : 0;
-            at3 += matches.Any(m => item.Expected.Contains(m.Number)) ? 1 : 0;
+            _at1 += item.Expected.Contains(matches[0].Number) ? 1 : 0;
+            _at3 += matches.Take(3).Any(m => item.Expected.Contains(m.Number)) ? 1 : 0;
         }
-        static double Rate(int n, int d) => d == 0 ? 0 : Math.Round((double)n / d, 4);
-        return new Result(split, list.Count, related, unrelated, Rate(at1, related), Rate(at3, related), Rate(wronglyMapped, unrelated), Rate(missed, related), withExamples);
+
+        public Result ToResult(string split, bool withExamples)
+        {
+            static double Rate(int n, int d) => d == 0 ? 0 : Math.Round((double)n / d, 4);
+            return new Result(split, _items, _related, _unrelated, Rate(_at1, _related), Rate(_at3, _related), Rate(_wronglyMapped, _unrelated), Rate(_missed, _related), withExamples);
+        }
     }
 }

@@ -9,13 +9,7 @@ public sealed class CommandTests : IDisposable
 
     public CommandTests() => Directory.CreateDirectory(_inputs);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await Search.Cli.Program.RunAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 
     [Fact]
     public async Task FrameworksList_Json_HasBuiltIns()

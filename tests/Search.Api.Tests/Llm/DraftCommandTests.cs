@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Search.Api.Tests.Cli;
 using Search.Core.Tests.Llm;
 
 namespace Search.Api.Tests.Llm;
@@ -11,13 +12,7 @@ public sealed class DraftCommandTests : IDisposable
 
     public DraftCommandTests() => Directory.CreateDirectory(_inputs);
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await Search.Cli.Program.RunAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CliRunner.RunAsync(args);
 
     [Fact]
     public async Task Draft_Unconfigured_ExitsConfigurationWithOneLine()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.AspNetCore.Hosting;
+using Search.Api.Tests.Cli;
 using Search.Core.Tests.WebChecks;
 
 namespace Search.Api.Tests.WebChecks;
@@ -123,14 +124,11 @@ public sealed class CheckWebCommandTests : IDisposable
     [Fact]
     public async Task CheckWeb_Json_HasTheStableShape()
     {
-        var output = new StringWriter();
-        var error = new StringWriter();
+        var (code, output, error) = await CliRunner.RunAsync("check-web", "--url", _server.Url("/ok"), "--url", _server.Url("/missing"), "--expect", "权责清单",
+            "--allow-host", "127.0.0.1", "--json", "--data", _data);
 
-        var code = await Search.Cli.Program.RunAsync(["check-web", "--url", _server.Url("/ok"), "--url", _server.Url("/missing"), "--expect", "权责清单",
-            "--allow-host", "127.0.0.1", "--json", "--data", _data], output, error, CancellationToken.None);
-
-        Assert.True(code == 0, error.ToString());
-        var checks = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("url").GetString()!);
+        Assert.True(code == 0, error);
+        var checks = JsonDocument.Parse(output).RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("url").GetString()!);
         var ok = checks[_server.Url("/ok")];
         foreach (var field in new[] { "url", "indicator", "status", "finalUrl", "title", "keywordsFound", "keywordsMissing", "publishedDate", "outcome" })
         {
@@ -145,12 +143,10 @@ public sealed class CheckWebCommandTests : IDisposable
     [Fact]
     public async Task CheckWeb_LoopbackWithoutAllowHost_Refused()
     {
-        var output = new StringWriter();
-
-        var code = await Search.Cli.Program.RunAsync(["check-web", "--url", _server.Url("/ok"), "--json", "--data", _data], output, new StringWriter(), CancellationToken.None);
+        var (code, output, _) = await CliRunner.RunAsync("check-web", "--url", _server.Url("/ok"), "--json", "--data", _data);
 
         Assert.Equal(0, code);
-        Assert.Equal("refused", JsonDocument.Parse(output.ToString()).RootElement.GetProperty("checks")[0].GetProperty("outcome").GetString());
+        Assert.Equal("refused", JsonDocument.Parse(output).RootElement.GetProperty("checks")[0].GetProperty("outcome").GetString());
     }
 
     public void Dispose()
