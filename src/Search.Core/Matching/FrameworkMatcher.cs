@@ -66,11 +66,45 @@ public sealed class FrameworkMatcher
     /// <summary>The tf-idf vector of an already tokenised document.</summary>
     public SparseVector Vectorise(PreparedInput input) => Weigh(input.Whole);
 
-    /// <summary>Tokenises a document once, so that every framework's matcher can weigh the same features.</summary>
-    public static PreparedInput Prepare(MatchTokenizer tokenizer, MatchInput input) =>
-        new(RawDocumentFeatures(tokenizer, input.Title, input.Text),
-            (input.Passages ?? []).Count > 1 ? input.Passages!.Select(p => tokenizer.Features(p)).Where(f => f.Count > 0).ToList() : [],
-            input.Hints ?? []);
+    /// <summary>
+    /// Tokenises a document once, so that every framework's matcher can weigh the same features. The head is
+    /// the first passages joined by line ends, so the analyser's words of the passages it holds whole are
+    /// reused for it instead of analysing the same text twice.
+    /// </summary>
+    public static PreparedInput Prepare(MatchTokenizer tokenizer, MatchInput input)
+    {
+        var passages = (input.Passages ?? []).Count > 1 ? input.Passages! : [];
+        var passageWords = passages.Select(tokenizer.Words).ToList();
+        var passageFeatures = passages.Select((p, i) =>
+        {
+            var features = new Dictionary<string, double>(StringComparer.Ordinal);
+            tokenizer.AddFeatures(p, 1.0, features, passageWords[i]);
+            return features;
+        }).ToList();
+
+        var text = input.Text;
+        var headWords = new List<string>();
+        var used = 0;
+        for (var i = 0; i < passages.Count && used < text.Length; i++)
+        {
+            var p = passages[i];
+            var end = used + p.Length;
+            if (end > text.Length || string.CompareOrdinal(text, used, p, 0, p.Length) != 0 || (end < text.Length && text[end] != '\n'))
+            {
+                break;
+            }
+            headWords.AddRange(passageWords[i]);
+            used = end + 1;
+        }
+        if (used < text.Length)
+        {
+            headWords.AddRange(tokenizer.Words(text[used..]));
+        }
+        var whole = new Dictionary<string, double>(StringComparer.Ordinal);
+        tokenizer.AddFeatures(input.Title, TitleWeight, whole);
+        tokenizer.AddFeatures(text, 1.0, whole, headWords);
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? []);
+    }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
     {

@@ -33,14 +33,20 @@ public sealed class MatchTokenizer
     }
 
     /// <summary>Weighted term frequencies of <paramref name="text"/>, scaled by <paramref name="weight"/>, added to <paramref name="into"/>.</summary>
-    public void AddFeatures(string text, double weight, Dictionary<string, double> into)
+    public void AddFeatures(string text, double weight, Dictionary<string, double> into) => AddFeatures(text, weight, into, null);
+
+    /// <summary>
+    /// The same, with the analyser's words of <paramref name="text"/> already known (<see cref="Words"/>), so a
+    /// text made of pieces analysed before is not analysed again; terms and bigrams are still read from the text.
+    /// </summary>
+    public void AddFeatures(string text, double weight, Dictionary<string, double> into, IReadOnlyList<string>? words)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
         text = Normalise(text);
-        foreach (var word in Words(text))
+        foreach (var word in words ?? Analyse(text))
         {
             if (word.Length >= 2 && !StopWords.Contains(word) && !IsNumber(word))
             {
@@ -70,7 +76,10 @@ public sealed class MatchTokenizer
     /// <summary>True for features that are words a reviewer can read in a reason (not bigrams).</summary>
     public static bool IsWord(string feature) => !feature.StartsWith('§');
 
-    private IEnumerable<string> Words(string text)
+    /// <summary>The analyser's words of a text, before stop words and weights; a line end is always a boundary.</summary>
+    public IReadOnlyList<string> Words(string text) => string.IsNullOrWhiteSpace(text) ? [] : Analyse(Normalise(text));
+
+    private List<string> Analyse(string text)
     {
         using var stream = _analyzer.GetTokenStream("f", text);
         var term = stream.AddAttribute<ICharTermAttribute>();

@@ -64,4 +64,21 @@ public sealed class FrameworkMatcherTests
 
         Assert.True(after > before, $"score with a confirmed example {after} should exceed {before}");
     }
+
+    [Fact]
+    public void Prepare_LongDocument_HeadFeaturesSameAsAnalysingTheHeadAgain()
+    {
+        var tokenizer = new MatchTokenizer(["行政复议决定书", "权责清单"]);
+        var passages = Enumerable.Range(1, 120)
+            .Select(i => $"第{i}条 区司法局依法公开行政复议决定书，权责清单动态调整，共计{i * 7}件，ＡＢＣ１２３。")
+            .ToList();
+        var head = DocumentText.Head(passages);
+
+        var reused = FrameworkMatcher.Prepare(tokenizer, new MatchInput("年度报告", head, passages)).Whole;
+        var direct = FrameworkMatcher.Prepare(tokenizer, new MatchInput("年度报告", head)).Whole;
+
+        Assert.Equal(DocumentText.HeadCharacters, head.Length); // the head ends inside a passage
+        Assert.Equal(direct.Keys.Order(StringComparer.Ordinal), reused.Keys.Order(StringComparer.Ordinal));
+        Assert.All(direct, kv => Assert.Equal(kv.Value, reused[kv.Key], 9));
+    }
 }
