@@ -10,7 +10,7 @@ namespace Search.Core.WebChecks;
 /// at most <see cref="WebCheckOptions.MaxRedirects"/> of them, the body read up to the size limit, the whole
 /// fetch bounded in time.
 /// </summary>
-public sealed class PageFetcher : IDisposable
+public sealed partial class PageFetcher : IDisposable
 {
     private readonly HttpClient _client;
     private readonly AddressGuard _guard;
@@ -78,6 +78,17 @@ public sealed class PageFetcher : IDisposable
                     continue;
                 }
                 var (body, truncated) = await ReadLimitedAsync(response.Content, deadline.Token);
+                if (status is >= 200 and < 300 && RefreshTarget(body, current) is { } refresh)
+                {
+                    // Portals often send the visitor on with <meta http-equiv="refresh">: a redirect like any other.
+                    redirects.Add($"meta-refresh {current}");
+                    if (redirects.Count > _options.MaxRedirects)
+                    {
+                        return Result(status, $"重定向超过 {_options.MaxRedirects} 次");
+                    }
+                    current = refresh;
+                    continue;
+                }
                 return Result(status) with
                 {
                     ContentType = response.Content.Headers.ContentType?.ToString(),
@@ -99,6 +110,22 @@ public sealed class PageFetcher : IDisposable
             return Result(error: $"无法访问：{e.InnerException?.Message ?? e.Message}");
         }
     }
+
+    /// <summary>The address an immediate (at most 5 s) meta refresh sends the page to, if any.</summary>
+    public static Uri? RefreshTarget(byte[] body, Uri current)
+    {
+        var head = System.Text.Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 8192));
+        var match = MetaRefresh().Match(head);
+        if (!match.Success || !double.TryParse(match.Groups["delay"].Value, System.Globalization.CultureInfo.InvariantCulture, out var delay) || delay > 5)
+        {
+            return null;
+        }
+        var target = System.Net.WebUtility.HtmlDecode(match.Groups["url"].Value.Trim().Trim('\'', '"'));
+        return target.Length > 0 && Uri.TryCreate(current, target, out var next) && next != current ? next : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<meta[^>]+http-equiv\s*=\s*[""']?refresh[""']?[^>]*content\s*=\s*[""']\s*(?<delay>\d+(?:\.\d+)?)\s*[;,]\s*url\s*=\s*(?<url>[^""'>]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MetaRefresh();
 
     private async Task<(byte[] Body, bool Truncated)> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
     {

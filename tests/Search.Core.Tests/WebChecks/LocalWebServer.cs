@@ -80,6 +80,9 @@ public sealed class LocalWebServer : IDisposable
                 case "/new-list":
                     await WriteAsync(response, GoodPage.Replace("2023-03-10", "2023-03-12"));
                     break;
+                case "/portal":
+                    await WriteAsync(response, "<html><head><meta http-equiv=\"refresh\" content=\"0; url=/r2\"><title>跳转中</title></head><body>正在跳转</body></html>");
+                    break;
                 case "/loop":
                     Redirect(response, "/loop");
                     break;

@@ -71,6 +71,17 @@ public sealed class WebCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_MetaRefreshPortal_FollowedLikeARedirect()
+    {
+        var result = await CheckAsync("/portal");
+
+        Assert.Equal(WebCheckOutcomes.Moved, result.Outcome);
+        Assert.Equal(_server.Url("/new-list"), result.FinalUrl);
+        Assert.Equal(["meta-refresh " + _server.Url("/portal"), "302 " + _server.Url("/r2")], result.Redirects);
+        Assert.Equal("沙坡头区政府部门权责清单", result.Title);
+    }
+
+    [Fact]
     public async Task CheckAsync_RedirectLoop_DeadAfterTheLimit()
     {
         var result = await CheckAsync("/loop");
