@@ -12,6 +12,7 @@ public static class WebCheckEndpoints
         var group = app.MapGroup("/api/web-checks").WithTags("web-checks").RequireAuthorization(Access.Roles.Read);
         group.MapGet("/plan", GetPlan).WithName("PlanWebChecks");
         group.MapPost("/", StartAsync).WithName("StartWebChecks");
+        group.MapGet("/", ListRuns).WithName("ListWebCheckRuns");
         group.MapGet("/{runId}", GetRun).WithName("GetWebCheckRun");
         group.MapGet("/{runId}/report.xlsx", GetWorkbook).WithName("GetWebCheckWorkbook");
         group.MapGet("/results/{checkId}", GetResult).WithName("GetWebCheckResult");
@@ -35,6 +36,9 @@ public static class WebCheckEndpoints
         var run = await service.SubmitAsync(plan, http.User.Identity?.Name, cancellationToken);
         return TypedResults.Accepted($"/api/web-checks/{run.Id}", run);
     }
+
+    private static Ok<IReadOnlyList<WebCheckRun>> ListRuns(WebCheckService service, string? framework, int? limit) =>
+        TypedResults.Ok(service.RecentRuns(framework, limit ?? 20));
 
     private static Ok<WebCheckRun> GetRun(string runId, WebCheckService service) => TypedResults.Ok(service.GetRun(runId));
 

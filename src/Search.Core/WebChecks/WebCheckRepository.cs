@@ -76,6 +76,21 @@ public sealed class WebCheckRepository(MetadataDatabase database)
         };
     }
 
+    /// <summary>The latest runs, newest first, without their reports (a report can be large).</summary>
+    public IReadOnlyList<WebCheckRun> RecentRuns(string? framework, int limit)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "SELECT id FROM web_check_runs WHERE @f IS NULL OR framework=@f ORDER BY started_at DESC LIMIT @n", ("@f", framework), ("@n", limit));
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids.Select(GetRun).OfType<WebCheckRun>().Select(r => r with { Report = null, Counts = r.Report?.Counts }).ToList();
+    }
+
     public void SaveResult(string runId, WebCheckResult result) =>
         database.Execute("INSERT INTO web_checks (id, run_id, framework, number, url, checked_at, result) VALUES (@id, @run, @f, @n, @u, @t, @r)",
             ("@id", result.Id), ("@run", runId), ("@f", result.Framework), ("@n", result.Indicator), ("@u", result.Url),

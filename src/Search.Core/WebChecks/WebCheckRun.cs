@@ -23,4 +23,7 @@ public sealed record WebCheckRun
     public string? Error { get; init; }
 
     public WebCheckReport? Report { get; init; }
+
+    /// <summary>Addresses per outcome, when the run is done (lists of runs carry these instead of the report).</summary>
+    public IReadOnlyDictionary<string, int>? Counts { get; init; }
 }

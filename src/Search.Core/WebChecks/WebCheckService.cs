@@ -26,6 +26,8 @@ public sealed class WebCheckService(WebCheckPlanner planner, WebChecker checker,
 
     public WebCheckRun GetRun(string runId) => repository.GetRun(runId) ?? throw new NotFoundException($"没有编号为 {runId} 的网络检索任务。");
 
+    public IReadOnlyList<WebCheckRun> RecentRuns(string? framework, int limit = 20) => repository.RecentRuns(framework, Math.Clamp(limit, 1, 200));
+
     public WebCheckResult GetResult(string checkId) => repository.GetResult(checkId) ?? throw new NotFoundException($"没有编号为 {checkId} 的网络检索记录。");
 
     internal IAsyncEnumerable<(string RunId, WebCheckPlan Plan)> QueuedAsync(CancellationToken cancellationToken) => _queue.Reader.ReadAllAsync(cancellationToken);

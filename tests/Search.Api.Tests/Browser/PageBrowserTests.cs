@@ -101,6 +101,14 @@ public sealed class PageBrowserTests : IAsyncLifetime
         var screenshot = await page.Locator("#web-results a:has-text('截图')").First.GetAttributeAsync("href");
         var response = await page.APIRequest.GetAsync(_address + screenshot);
         Assert.Equal("image/png", response.Headers["content-type"]);
+
+        // The run is kept: after a reload it is listed and opens again.
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+        await page.ClickAsync("nav button[data-view=web]");
+        await page.ClickAsync("#web-runs [data-run]");
+        await page.WaitForSelectorAsync("#web-results:has-text('沙坡头区政府部门权责清单')");
+        Assert.Contains("无法访问", await page.InnerTextAsync("#web-results"));
     }
 
     public async Task DisposeAsync()

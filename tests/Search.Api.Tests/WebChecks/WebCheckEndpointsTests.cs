@@ -71,6 +71,11 @@ public sealed class WebCheckEndpointsTests : IClassFixture<WebCheckApiFactory>, 
         var pdf = await client.GetByteArrayAsync($"/api/web-checks/results/{checkId}/page.pdf");
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
+        var runs = await client.GetFromJsonAsync<JsonElement>("/api/web-checks");
+        var listed = runs.EnumerateArray().Single(r => r.GetProperty("id").GetString() == run.GetProperty("id").GetString());
+        Assert.Equal(1, listed.GetProperty("counts").GetProperty("ok").GetInt32());
+        Assert.Equal(JsonValueKind.Null, listed.GetProperty("report").ValueKind);
+
         var workbook = await client.GetByteArrayAsync($"/api/web-checks/{run.GetProperty("id").GetString()}/report.xlsx");
         using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
         var text = string.Join("|", document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>()).Select(t => t.Text));
