@@ -51,6 +51,11 @@ public sealed class WebCheckRepository(MetadataDatabase database)
             ("@id", runId), ("@s", error is null ? "done" : "failed"), ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@e", error),
             ("@r", report is null ? null : JsonSerializer.Serialize(report, Json)));
 
+    /// <summary>Ends the runs a stopped service left queued or running; their plans lived in memory only.</summary>
+    public int FailUnfinished(string reason) =>
+        database.Execute("UPDATE web_check_runs SET status='failed', finished_at=@t, error=@e WHERE status IN ('queued', 'running')",
+            ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@e", reason));
+
     public WebCheckRun? GetRun(string runId)
     {
         using var connection = database.Open();

@@ -209,6 +209,21 @@ public sealed class WebCheckerTests : IDisposable
         Assert.Equal(1, report.Counts[WebCheckOutcomes.Dead]);
     }
 
+    [Fact]
+    public async Task Worker_Restart_EndsRunsLeftUnfinishedWithAReason()
+    {
+        var repository = _services.Get<WebCheckRepository>();
+        var left = repository.CreateRun("shapotou-2023", 3, "test");
+        var worker = new WebCheckWorker(_services.Get<WebCheckService>(), repository, Microsoft.Extensions.Logging.Abstractions.NullLogger<WebCheckWorker>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        await worker.StopAsync(CancellationToken.None);
+
+        var run = repository.GetRun(left.Id)!;
+        Assert.Equal("failed", run.Status);
+        Assert.Contains("重新发起检查", run.Error);
+    }
+
     public void Dispose()
     {
         _services.Dispose();
