@@ -206,44 +206,11 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         : string.CompareOrdinal(a.DocumentId, b.DocumentId));
 
     /// <summary>
-    /// The groups of one page in order. Only the first skip + take groups are ordered (a bounded heap, the
-    /// worst kept group on top), since a query can match thousands of documents and a page shows twenty.
+    /// The groups of one page in order. LINQ's ordered Skip/Take sorts only as far as the page (a partial
+    /// quicksort), since a query can match thousands of documents and a page shows twenty.
     /// </summary>
-    private static List<DocumentGroup> PageOf(IReadOnlyList<DocumentGroup> groups, Comparer<DocumentGroup> order, int skip, int take)
-    {
-        var keep = skip + take;
-        if (skip >= groups.Count)
-        {
-            return [];
-        }
-        var best = new List<DocumentGroup>(Math.Min(keep, groups.Count));
-        if (keep >= groups.Count)
-        {
-            best.AddRange(groups);
-            best.Sort(order);
-        }
-        else
-        {
-            var heap = new PriorityQueue<DocumentGroup, DocumentGroup>(keep + 1, Comparer<DocumentGroup>.Create((a, b) => order.Compare(b, a)));
-            foreach (var group in groups)
-            {
-                if (heap.Count < keep)
-                {
-                    heap.Enqueue(group, group);
-                }
-                else if (order.Compare(group, heap.Peek()) < 0)
-                {
-                    heap.DequeueEnqueue(group, group);
-                }
-            }
-            while (heap.Count > 0)
-            {
-                best.Add(heap.Dequeue());
-            }
-            best.Reverse();
-        }
-        return best.GetRange(skip, Math.Min(take, best.Count - skip));
-    }
+    private static List<DocumentGroup> PageOf(IReadOnlyList<DocumentGroup> groups, Comparer<DocumentGroup> order, int skip, int take) =>
+        groups.Order(order).Skip(skip).Take(take).ToList();
 
     private static SearchFacets Facets(DocumentGroupCollector collector, string? framework)
     {
