@@ -15,7 +15,8 @@ public sealed class EvidenceGatherer(CoverageService coverage, DocumentRepositor
 
     public IReadOnlyList<EvidenceExcerpt> Gather(string frameworkId, Indicator indicator, int maxExcerpts, int maxChars)
     {
-        var linked = coverage.Build(frameworkId).Indicators.FirstOrDefault(i => i.Number == indicator.Number)?.Evidence ?? [];
+        // Only the links: the full coverage report would tokenise every stored document to answer this.
+        var linked = coverage.EvidenceLinks(frameworkId).GetValueOrDefault(indicator.Number) ?? [];
         var words = tokenizer.Features(string.Join("\n", indicator.Explanation.Prepend(indicator.Text).Concat(indicator.Materials.SelectMany(m => m.Items))))
             .Keys.Where(MatchTokenizer.IsWord).Where(w => w.Length >= 2).ToList();
         var excerpts = new List<EvidenceExcerpt>();

@@ -1,4 +1,3 @@
-using Search.Core.Extraction;
 using Search.Core.Frameworks;
 using Search.Core.Matching;
 
@@ -8,21 +7,15 @@ namespace Search.Core.Llm;
 /// Indicator matching with embedding re-ranking: the tf-idf matcher proposes and filters (so "nothing fits" stays
 /// empty), the embeddings re-order its first candidates against each indicator's text and materials.
 /// </summary>
-public sealed class RerankedClassification(TextExtractionService extraction, MatcherRegistry registry, FrameworkCatalog catalog, EmbeddingReranker reranker)
+public sealed class RerankedClassification(ClassificationService classification, MatcherRegistry registry, FrameworkCatalog catalog, EmbeddingReranker reranker)
 {
     /// <summary>How many tf-idf candidates the embeddings may re-order.</summary>
     public const int Candidates = 10;
 
     private const int QueryChars = 1500;
 
-    public async Task<ClassificationService.Classification> ClassifyFileAsync(string path, string displayName, string frameworkId, int top, CancellationToken cancellationToken)
-    {
-        var extracted = await extraction.ExtractAsync(path, cancellationToken);
-        var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
-        var passages = PassageSplitter.Split(extracted).Select(p => p.Text).ToList();
-        var input = new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
-        return await ClassifyAsync(input, frameworkId, top, cancellationToken);
-    }
+    public async Task<ClassificationService.Classification> ClassifyFileAsync(string path, string displayName, string frameworkId, int top, CancellationToken cancellationToken) =>
+        await ClassifyAsync(await classification.ReadAsync(path, displayName, cancellationToken), frameworkId, top, cancellationToken);
 
     public Task<ClassificationService.Classification> ClassifyTextAsync(string title, string text, string frameworkId, int top, CancellationToken cancellationToken) =>
         ClassifyAsync(new MatchInput(title, text), frameworkId, top, cancellationToken);

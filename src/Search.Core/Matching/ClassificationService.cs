@@ -12,11 +12,17 @@ public sealed class ClassificationService(TextExtractionService extraction, Matc
     public async Task<Classification> ClassifyFileAsync(string path, string displayName, string frameworkId, int top, CancellationToken cancellationToken)
     {
         var matcher = registry.For(frameworkId);
+        var input = await ReadAsync(path, displayName, cancellationToken);
+        return Classify(matcher, input.Title, input, top);
+    }
+
+    /// <summary>A file read the way ingestion reads it: title, head, passages to score one by one, path hints.</summary>
+    public async Task<MatchInput> ReadAsync(string path, string displayName, CancellationToken cancellationToken)
+    {
         var extracted = await extraction.ExtractAsync(path, cancellationToken);
         var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
         var passages = PassageSplitter.Split(extracted).Select(p => p.Text).ToList();
-        var input = new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
-        return Classify(matcher, metadata.Title, input, top);
+        return new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
     }
 
     public Classification ClassifyText(string title, string text, string frameworkId, int top) =>

@@ -56,44 +56,38 @@ public sealed class WebCheckRepository(MetadataDatabase database)
         database.Execute("UPDATE web_check_runs SET status='failed', finished_at=@t, error=@e WHERE status IN ('queued', 'running')",
             ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@e", reason));
 
-    public WebCheckRun? GetRun(string runId)
-    {
-        using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection,
-            "SELECT framework, status, total, done, started_at, finished_at, submitted_by, error, report FROM web_check_runs WHERE id=@id", ("@id", runId));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
-        return new WebCheckRun
-        {
-            Id = runId,
-            Framework = reader.IsDBNull(0) ? null : reader.GetString(0),
-            Status = reader.GetString(1),
-            Total = reader.GetInt32(2),
-            Done = reader.GetInt32(3),
-            StartedAt = DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture),
-            FinishedAt = reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
-            SubmittedBy = reader.IsDBNull(6) ? null : reader.GetString(6),
-            Error = reader.IsDBNull(7) ? null : reader.GetString(7),
-            Report = reader.IsDBNull(8) ? null : JsonSerializer.Deserialize<WebCheckReport>(reader.GetString(8), Json),
-        };
-    }
+    public WebCheckRun? GetRun(string runId) => Runs("WHERE id=@id", ("@id", runId)).FirstOrDefault();
 
-    /// <summary>The latest runs, newest first, without their reports (a report can be large).</summary>
-    public IReadOnlyList<WebCheckRun> RecentRuns(string? framework, int limit)
+    /// <summary>The latest runs, newest first, with counts per outcome instead of their reports (a report can be large).</summary>
+    public IReadOnlyList<WebCheckRun> RecentRuns(string? framework, int limit) =>
+        Runs("WHERE @f IS NULL OR framework=@f ORDER BY started_at DESC LIMIT @n", ("@f", framework), ("@n", limit))
+            .Select(r => r with { Report = null, Counts = r.Report?.Counts })
+            .ToList();
+
+    private List<WebCheckRun> Runs(string where, params (string Name, object? Value)[] parameters)
     {
         using var connection = database.Open();
         using var command = MetadataDatabase.Prepare(connection,
-            "SELECT id FROM web_check_runs WHERE @f IS NULL OR framework=@f ORDER BY started_at DESC LIMIT @n", ("@f", framework), ("@n", limit));
+            "SELECT id, framework, status, total, done, started_at, finished_at, submitted_by, error, report FROM web_check_runs " + where, parameters);
         using var reader = command.ExecuteReader();
-        var ids = new List<string>();
+        var runs = new List<WebCheckRun>();
         while (reader.Read())
         {
-            ids.Add(reader.GetString(0));
+            runs.Add(new WebCheckRun
+            {
+                Id = reader.GetString(0),
+                Framework = reader.IsDBNull(1) ? null : reader.GetString(1),
+                Status = reader.GetString(2),
+                Total = reader.GetInt32(3),
+                Done = reader.GetInt32(4),
+                StartedAt = DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+                FinishedAt = reader.IsDBNull(6) ? null : DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture),
+                SubmittedBy = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Error = reader.IsDBNull(8) ? null : reader.GetString(8),
+                Report = reader.IsDBNull(9) ? null : JsonSerializer.Deserialize<WebCheckReport>(reader.GetString(9), Json),
+            });
         }
-        return ids.Select(GetRun).OfType<WebCheckRun>().Select(r => r with { Report = null, Counts = r.Report?.Counts }).ToList();
+        return runs;
     }
 
     public void SaveResult(string runId, WebCheckResult result) =>

@@ -127,6 +127,7 @@ public sealed class WebChecker(
         var rawName = isHtml ? "page.html" : "page.bin";
         var rawPath = Path.Combine(folder, rawName);
         await File.WriteAllBytesAsync(rawPath, page.Body, cancellationToken);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(page.Body));
         var content = isHtml ? PageReader.Read(page.Body, page.ContentType) : await ReadOtherAsync(rawPath, notes, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(folder, "page.txt"), $"{page.FinalUrl}\n{content.Title}\n\n{content.Text}", cancellationToken);
 
@@ -174,7 +175,7 @@ public sealed class WebChecker(
 
         if (isHtml && _options.Screenshots)
         {
-            notes.AddRange(await RenderAsync(page, folder, cancellationToken));
+            notes.AddRange(await RenderAsync(page, sha256, folder, cancellationToken));
         }
         result = result with
         {
@@ -184,13 +185,13 @@ public sealed class WebChecker(
             PublishedDate = content.PublishedDate,
             Deadline = deadline,
             Outcome = outcome,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(page.Body)),
+            Sha256 = sha256,
         };
         var documentId = await FileAsEvidenceAsync(result, target, page, content, notes, cancellationToken);
         return result with { Notes = notes, DocumentId = documentId, SnapshotFiles = snapshots.FilesOf(result.Id) };
     }
 
-    private async Task<IReadOnlyList<string>> RenderAsync(FetchedPage page, string folder, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> RenderAsync(FetchedPage page, string sha256, string folder, CancellationToken cancellationToken)
     {
         if (renderer.Unavailable is { } reason)
         {
@@ -200,7 +201,7 @@ public sealed class WebChecker(
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(TimeSpan.FromSeconds(Math.Max(5, _options.ScreenshotTimeoutSeconds)));
-            var caption = $"网址：{page.FinalUrl}　检查时间：{page.FetchedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}　SHA-256：{Convert.ToHexStringLower(SHA256.HashData(page.Body))}";
+            var caption = $"网址：{page.FinalUrl}　检查时间：{page.FetchedAt.ToLocalTime():yyyy-MM-dd HH:mm:ss zzz}　SHA-256：{sha256}";
             return await renderer.RenderAsync(page.Body, page.ContentType, page.FinalUrl, fetcher.FetchAsync, caption,
                 Path.Combine(folder, "page.png"), Path.Combine(folder, "page.pdf"), deadline.Token);
         }
