@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Search.Core.Tests.Fixtures;
 
 namespace Search.Core.Tests.Llm;
 
@@ -14,21 +14,12 @@ namespace Search.Core.Tests.Llm;
 /// </summary>
 public sealed class FakeOpenAiServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
     private int _calls;
-    private int _disposed;
 
-    public FakeOpenAiServer()
-    {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
-    }
+    public FakeOpenAiServer() => _server = new LoopbackHttpServer(HandleAsync);
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     /// <summary>The base URL to configure as Search:Llm:Endpoint.</summary>
     public string Endpoint => $"http://127.0.0.1:{Port}/v1";
@@ -74,32 +65,7 @@ public sealed class FakeOpenAiServer : IDisposable
         public static Reply Malformed() => new(200, "<html>this is not json");
     }
 
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    private async Task HandleAsync(HttpListenerContext context, CancellationToken stopping)
     {
         try
         {
@@ -116,13 +82,13 @@ public sealed class FakeOpenAiServer : IDisposable
             };
             if (reply.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(reply.Delay, _stop.Token);
+                await Task.Delay(reply.Delay, stopping);
             }
             var bytes = Encoding.UTF8.GetBytes(reply.Body);
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = "application/json";
             context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
+            await context.Response.OutputStream.WriteAsync(bytes, stopping);
             context.Response.Close();
         }
         catch (Exception)
@@ -170,31 +136,5 @@ public sealed class FakeOpenAiServer : IDisposable
         return v;
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    public void Dispose()
-    {
-        // The web factory may dispose its fixture twice (sync and async paths).
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
-        {
-            return;
-        }
-        _stop.Cancel();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-        }
-        _stop.Dispose();
-    }
+    public void Dispose() => _server.Dispose();
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Search.Core.Tests.Fixtures;
 
 namespace Search.Core.Tests.WebChecks;
 
@@ -11,25 +11,18 @@ namespace Search.Core.Tests.WebChecks;
 /// </summary>
 public sealed class LocalWebServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LoopbackHttpServer _server;
     private int _changing;
 
     public LocalWebServer()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _ = Task.Run(LoopAsync);
+        _server = new LoopbackHttpServer(ServeAsync);
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
+    public string Url(string path) => _server.Url(path);
 
     public const string GoodPage = """
         <html><head><meta charset="utf-8"><title>沙坡头区政府部门权责清单</title>
@@ -37,24 +30,7 @@ public sealed class LocalWebServer : IDisposable
         <body><h1>沙坡头区政府部门权责清单</h1><p>发布时间：2023-03-10</p><p>区司法局权责清单（2023年版），共 312 项行政职权。</p></body></html>
         """;
 
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
-            {
-                return;
-            }
-            _ = Task.Run(() => ServeAsync(context));
-        }
-    }
-
-    private async Task ServeAsync(HttpListenerContext context)
+    private async Task ServeAsync(HttpListenerContext context, CancellationToken stopping)
     {
         var response = context.Response;
         try
@@ -90,11 +66,11 @@ public sealed class LocalWebServer : IDisposable
                     Redirect(response, "http://169.254.169.254/latest/meta-data/");
                     break;
                 case "/slow":
-                    await Task.Delay(TimeSpan.FromSeconds(8), _stop.Token);
+                    await Task.Delay(TimeSpan.FromSeconds(8), stopping);
                     await WriteAsync(response, GoodPage);
                     break;
                 case "/huge":
-                    await WriteHugeAsync(response);
+                    await WriteHugeAsync(response, stopping);
                     break;
                 case "/late":
                     await WriteAsync(response, """
@@ -123,10 +99,6 @@ public sealed class LocalWebServer : IDisposable
                     break;
             }
         }
-        catch (Exception)
-        {
-            // A client that gave up (timeout, size limit) closes the connection; nothing to do.
-        }
         finally
         {
             try
@@ -154,23 +126,18 @@ public sealed class LocalWebServer : IDisposable
         await response.OutputStream.WriteAsync(bytes);
     }
 
-    private async Task WriteHugeAsync(HttpListenerResponse response)
+    private static async Task WriteHugeAsync(HttpListenerResponse response, CancellationToken stopping)
     {
         response.ContentType = "text/html; charset=utf-8";
         response.SendChunked = true;
         var head = Encoding.UTF8.GetBytes("<html><head><title>权责清单（全文）</title></head><body><p>权责清单</p>");
         await response.OutputStream.WriteAsync(head);
         var filler = Encoding.UTF8.GetBytes(new string('x', 64 * 1024));
-        for (var i = 0; i < 1024 && !_stop.IsCancellationRequested; i++)
+        for (var i = 0; i < 1024 && !stopping.IsCancellationRequested; i++)
         {
             await response.OutputStream.WriteAsync(filler); // 64 MB unless the client stops reading
         }
     }
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-    }
+    public void Dispose() => _server.Dispose();
 }
