@@ -33,7 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
 
         services.AddExtraction(configuration);
-        services.AddEvidenceIndex();
+        services.AddEvidenceIndex(configuration);
         services.AddSingleton<FrameworkCatalog>();
 
         services.AddSingleton(sp => new MatchTokenizer(sp.GetRequiredService<Vocabulary>().Terms));

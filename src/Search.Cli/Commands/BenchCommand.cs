@@ -55,13 +55,12 @@ public sealed class BenchCommand : ICliCommand
         var perItemMs = stopwatch.Elapsed.TotalMilliseconds / Math.Max(1, test.Items + tune.Items);
 
         // Reviewer confirmations as examples: the tune split's related items are "confirmed" and the test split is scored again.
-        foreach (var group in items.Where(i => i.Framework == framework && i.Split == "tune" && i.Expected.Length > 0).GroupBy(i => i.Expected[0]))
-        {
-            matcher.SetExamples(group.Key, group.Select(i => (i.Title, i.Text)));
-        }
-        var withExamples = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: true);
-        var byKindWith = items.Select(i => i.Kind).Distinct().ToDictionary(k => k, k => ClassificationEvaluation.Evaluate(matcher, items, "test", true, k));
-        matcher.ClearExamples();
+        var examples = items.Where(i => i.Framework == framework && i.Split == "tune" && i.Expected.Length > 0)
+            .GroupBy(i => i.Expected[0])
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string Title, string Text)>)g.Select(i => (i.Title, i.Text)).ToList());
+        var confirmed = matcher.WithExamples(examples);
+        var withExamples = ClassificationEvaluation.Evaluate(confirmed, items, "test", withExamples: true);
+        var byKindWith = items.Select(i => i.Kind).Distinct().ToDictionary(k => k, k => ClassificationEvaluation.Evaluate(confirmed, items, "test", true, k));
         var byKind = items.Select(i => i.Kind).Distinct().Select(k => (Kind: k, Without: ClassificationEvaluation.Evaluate(matcher, items, "test", false, k), With: byKindWith[k]))
             .Select(x => $"{x.Kind}: items {x.Without.Items}, acc@1 {x.Without.AccuracyAt1} → {x.With.AccuracyAt1} with examples, acc@3 {x.Without.AccuracyAt3} → {x.With.AccuracyAt3}, unrelated mapped {x.Without.UnrelatedMappedRate}")
             .ToList();

@@ -4,7 +4,7 @@ using Search.Core.Matching;
 
 namespace Search.Cli.Commands;
 
-/// <summary>The labelled matching set a `bench classify` run scores (--eval FILE, default corpus/eval/classify.jsonl), with the framework's matcher cleared of examples.</summary>
+/// <summary>The labelled matching set a `bench classify` run scores (--eval FILE, default corpus/eval/classify.jsonl), with the framework's matcher built without reviewers' examples.</summary>
 public sealed record EvaluationSet(string Path, IReadOnlyList<ClassificationEvaluation.Item> Items, string Framework, FrameworkMatcher Matcher)
 {
     public static EvaluationSet Load(CliContext context)
@@ -18,8 +18,7 @@ public sealed record EvaluationSet(string Path, IReadOnlyList<ClassificationEval
         }
         var items = ClassificationEvaluation.Load(path);
         var framework = args.Get("framework") ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
-        var matcher = context.Get<MatcherRegistry>().For(framework);
-        matcher.ClearExamples();
+        var matcher = context.Get<MatcherRegistry>().WithoutExamples(framework);
         return new EvaluationSet(path, items, framework, matcher);
     }
 }

@@ -39,7 +39,7 @@ public sealed class IngestionService(JobRepository jobs, IngestionQueue queue, I
     public Task<IngestionJob> RunNowAsync(IReadOnlyList<JobFile> files, string? submittedBy, IProgress<IngestOutcome>? progress, CancellationToken cancellationToken)
     {
         var job = jobs.Create(files, submittedBy);
-        return runner.RunAsync(job.Id, progress, cancellationToken);
+        return runner.RunAsync(job.Id, progress, cancellationToken, cancelMeansAbandon: true);
     }
 
     public IngestionJob? GetJob(string id) => jobs.Get(id);

@@ -19,7 +19,7 @@ public sealed class FrameworkMatcher
     private readonly double _unknownIdf;
     private readonly Dictionary<int, Profile> _profiles;
     private readonly ProfilePostings _postings;
-    private readonly Dictionary<int, List<(string Title, SparseVector Vector)>> _examples = [];
+    private readonly IReadOnlyDictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>> _examples;
 
     public FrameworkMatcher(string frameworkId, IReadOnlyList<IndicatorProfileInput> indicators, MatchTokenizer tokenizer, MatcherSettings? settings = null)
     {
@@ -44,6 +44,20 @@ public sealed class FrameworkMatcher
             i => i.Number,
             i => new Profile(i, Weigh(raw[i.Number]), i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList()));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList());
+        _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
+    }
+
+    /// <summary>A copy that shares the profiles (they never change) and carries its own examples.</summary>
+    private FrameworkMatcher(FrameworkMatcher source, IReadOnlyDictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>> examples)
+    {
+        FrameworkId = source.FrameworkId;
+        Settings = source.Settings;
+        _tokenizer = source._tokenizer;
+        _idf = source._idf;
+        _unknownIdf = source._unknownIdf;
+        _profiles = source._profiles;
+        _postings = source._postings;
+        _examples = examples;
     }
 
     public string FrameworkId { get; }
@@ -52,13 +66,16 @@ public sealed class FrameworkMatcher
 
     public IReadOnlyCollection<int> Numbers => _profiles.Keys;
 
-    /// <summary>Documents a reviewer confirmed for an indicator: texts like them rank that indicator higher.</summary>
-    public void SetExamples(int number, IEnumerable<(string Title, string Text)> examples)
-    {
-        _examples[number] = examples.Select(e => (e.Title, Vectorise(e.Title, e.Text))).ToList();
-    }
+    /// <summary>
+    /// A matcher like this one that also knows the documents reviewers confirmed per indicator: texts like them
+    /// rank that indicator higher. Matchers never change once built, so threads can score with one while a new one is made.
+    /// </summary>
+    public FrameworkMatcher WithExamples(IReadOnlyDictionary<int, IReadOnlyList<(string Title, string Text)>> examples) =>
+        new(this, examples.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<(string Title, SparseVector Vector)>)kv.Value.Select(e => (e.Title, Vectorise(e.Title, e.Text))).ToList()));
 
-    public void ClearExamples() => _examples.Clear();
+    public bool HasExamples => _examples.Count > 0;
 
     /// <summary>The tf-idf vector of a document: title counted double.</summary>
     public SparseVector Vectorise(string title, string text) => Weigh(RawDocumentFeatures(_tokenizer, title, text));

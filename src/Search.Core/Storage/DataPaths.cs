@@ -34,4 +34,23 @@ public sealed class DataPaths
     public string Database => Path.Combine(Root, "metadata.db");
 
     public string Temp => Path.Combine(Root, "tmp");
+
+    /// <summary>Where quarantined files (classification marks) are kept, apart from the originals.</summary>
+    public string Quarantine => Path.Combine(Root, "quarantine");
+
+    /// <summary>Deletes a file kept in quarantine (only inside the quarantine folder).</summary>
+    public void DeleteQuarantined(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.StartsWith(Quarantine + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full))
+        {
+            File.Delete(full);
+        }
+    }
+
+    /// <summary>Held exclusively by the one process that may write to this data directory.</summary>
+    public string OwnerLock => Path.Combine(Root, "owner.lock");
+
+    /// <summary>Who holds <see cref="OwnerLock"/>, and where a running service listens.</summary>
+    public string OwnerInfo => Path.Combine(Root, "owner.json");
 }

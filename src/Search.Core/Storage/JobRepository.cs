@@ -80,6 +80,32 @@ public sealed class JobRepository(MetadataDatabase database)
         database.Execute("UPDATE jobs SET updated_at=@u WHERE id=@id", ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@id", jobId));
     }
 
+    /// <summary>
+    /// Counts one more attempt at a file before it is processed, so that a file that brings the process down
+    /// (and would otherwise be retried at every start) is given up after a few tries.
+    /// </summary>
+    public int StartAttempt(string jobId, int seq)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "UPDATE job_files SET attempts = attempts + 1 WHERE job_id=@id AND seq=@seq RETURNING attempts", ("@id", jobId), ("@seq", seq));
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+
+    /// <summary>The stored paths of files still waiting in some job (staged uploads that must stay).</summary>
+    public IReadOnlySet<string> PendingPaths()
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT path FROM job_files WHERE outcome=@o", ("@o", IngestOutcomeKind.Pending.ToString()));
+        using var reader = command.ExecuteReader();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            paths.Add(reader.GetString(0));
+        }
+        return paths;
+    }
+
     /// <summary>Jobs that were queued or running when the service stopped.</summary>
     public IReadOnlyList<string> Unfinished()
     {

@@ -5,139 +5,6 @@ namespace Search.Core.Storage;
 /// <summary>Opens connections to the SQLite metadata database and creates its schema on first use.</summary>
 public sealed class MetadataDatabase
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS documents (
-            id TEXT PRIMARY KEY,
-            sha256 TEXT NOT NULL,
-            source_key TEXT NOT NULL,
-            file_name TEXT NOT NULL,
-            source_path TEXT NOT NULL,
-            department TEXT,
-            kind TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            stored_path TEXT NOT NULL,
-            status TEXT NOT NULL,
-            reason TEXT,
-            page_count INTEGER NOT NULL DEFAULT 0,
-            title TEXT,
-            doc_number TEXT,
-            doc_date TEXT,
-            date_from_doc_number INTEGER NOT NULL DEFAULT 0,
-            issuing_body TEXT,
-            source_url TEXT,
-            urls TEXT NOT NULL DEFAULT '[]',
-            indicator_hints TEXT NOT NULL DEFAULT '[]',
-            warnings TEXT NOT NULL DEFAULT '[]',
-            used_ocr INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_documents_sha ON documents(sha256);
-        CREATE INDEX IF NOT EXISTS ix_documents_key ON documents(source_key);
-        CREATE TABLE IF NOT EXISTS passages (
-            document_id TEXT NOT NULL,
-            ordinal INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            page INTEGER NOT NULL,
-            start_offset INTEGER NOT NULL,
-            location TEXT,
-            PRIMARY KEY (document_id, ordinal)
-        );
-        CREATE TABLE IF NOT EXISTS jobs (
-            id TEXT PRIMARY KEY,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            status TEXT NOT NULL,
-            total INTEGER NOT NULL,
-            submitted_by TEXT
-        );
-        CREATE TABLE IF NOT EXISTS job_files (
-            job_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            file TEXT NOT NULL,
-            path TEXT NOT NULL,
-            department TEXT,
-            outcome TEXT NOT NULL,
-            reason TEXT,
-            document_id TEXT,
-            PRIMARY KEY (job_id, seq)
-        );
-        CREATE TABLE IF NOT EXISTS audit_log (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            time TEXT NOT NULL,
-            user TEXT NOT NULL,
-            action TEXT NOT NULL,
-            target TEXT NOT NULL,
-            detail TEXT
-        );
-        CREATE TABLE IF NOT EXISTS mapping_decisions (
-            document_id TEXT NOT NULL,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            decision TEXT NOT NULL,
-            user TEXT NOT NULL,
-            time TEXT NOT NULL,
-            note TEXT,
-            PRIMARY KEY (document_id, framework, number)
-        );
-        CREATE TABLE IF NOT EXISTS auto_mappings (
-            document_id TEXT NOT NULL,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            score REAL NOT NULL,
-            reasons TEXT NOT NULL,
-            PRIMARY KEY (document_id, framework, number)
-        );
-        CREATE TABLE IF NOT EXISTS web_addresses (
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            url TEXT NOT NULL,
-            added_by TEXT NOT NULL,
-            added_at TEXT NOT NULL,
-            PRIMARY KEY (framework, number, url)
-        );
-        CREATE TABLE IF NOT EXISTS web_check_runs (
-            id TEXT PRIMARY KEY,
-            framework TEXT,
-            status TEXT NOT NULL,
-            total INTEGER NOT NULL,
-            done INTEGER NOT NULL,
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            submitted_by TEXT,
-            error TEXT,
-            report TEXT
-        );
-        CREATE TABLE IF NOT EXISTS web_checks (
-            id TEXT PRIMARY KEY,
-            run_id TEXT NOT NULL,
-            framework TEXT,
-            number INTEGER,
-            url TEXT NOT NULL,
-            checked_at TEXT NOT NULL,
-            result TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_web_checks_url ON web_checks(url, checked_at);
-        CREATE TABLE IF NOT EXISTS drafts (
-            id TEXT PRIMARY KEY,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            length INTEGER NOT NULL,
-            limit_chars INTEGER NOT NULL,
-            limit_source TEXT NOT NULL,
-            citations TEXT NOT NULL,
-            warnings TEXT NOT NULL,
-            status TEXT NOT NULL,
-            model TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            edited_by TEXT,
-            edited_at TEXT
-        );
-        CREATE INDEX IF NOT EXISTS ix_drafts_indicator ON drafts(framework, number);
-        """;
 
     private readonly string _connectionString;
     private readonly Lock _schemaGate = new();
@@ -158,27 +25,68 @@ public sealed class MetadataDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // WAL lets readers in other processes work while one writes; with synchronous=NORMAL it stays
+            // consistent after a crash and spares an fsync per statement.
+            pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
         if (!_initialised)
         {
-            // Every caller waits until the schema exists; the first one creates it.
+            // Every caller waits until the schema is current; the first one brings it up to date.
             lock (_schemaGate)
             {
                 if (!_initialised)
                 {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = Schema;
-                    command.ExecuteNonQuery();
+                    Migrate(connection);
                     _initialised = true;
                 }
             }
         }
-        using (var pragma = connection.CreateCommand())
-        {
-            // WAL with synchronous=NORMAL stays consistent after a crash and spares an fsync per statement.
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-            pragma.ExecuteNonQuery();
-        }
         return connection;
+    }
+
+    /// <summary>Takes the migration steps this database has not taken, each in its own transaction.</summary>
+    private static void Migrate(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";
+            create.ExecuteNonQuery();
+        }
+        foreach (var migration in SchemaMigrations.All)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so two processes starting at once cannot both apply a step.
+            using var tx = connection.BeginTransaction(deferred: false);
+            using var check = Prepare(connection, "SELECT COUNT(*) FROM schema_migrations WHERE version=@v", ("@v", migration.Version));
+            check.Transaction = tx;
+            if (Convert.ToInt32(check.ExecuteScalar()) > 0)
+            {
+                continue;
+            }
+            using (var step = connection.CreateCommand())
+            {
+                step.Transaction = tx;
+                step.CommandText = migration.Sql;
+                step.ExecuteNonQuery();
+            }
+            using (var record = Prepare(connection, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @t)",
+                ("@v", migration.Version), ("@d", migration.Description), ("@t", DateTimeOffset.UtcNow.ToString("O"))))
+            {
+                record.Transaction = tx;
+                record.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    /// <summary>The highest migration step this database has taken.</summary>
+    public int SchemaVersion()
+    {
+        using var connection = Open();
+        using var command = Prepare(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     /// <summary>Runs a statement with named parameters (@name ↦ value).</summary>

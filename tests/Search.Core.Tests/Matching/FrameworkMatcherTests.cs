@@ -53,16 +53,19 @@ public sealed class FrameworkMatcherTests
     }
 
     [Fact]
-    public void SetExamples_ConfirmedSimilarDocument_RaisesScore()
+    public void WithExamples_ConfirmedSimilarDocument_RaisesScoreWithoutChangingTheOriginal()
     {
         var input = new MatchInput("涉企政策文件清理工作总结", "对区本级制定的涉企文件进行清理，废止妨碍统一市场的文件3件。");
         var before = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
 
-        _matcher.SetExamples(12, [("2021年涉企文件清理工作总结", "对妨碍统一市场的涉企文件进行清理，废止文件5件。")]);
-        var after = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
-        _matcher.ClearExamples();
+        var confirmed = _matcher.WithExamples(new Dictionary<int, IReadOnlyList<(string Title, string Text)>>
+        {
+            [12] = [("2021年涉企文件清理工作总结", "对妨碍统一市场的涉企文件进行清理，废止文件5件。")],
+        });
+        var after = confirmed.ScoreAll(input).First(s => s.Number == 12).Score;
 
         Assert.True(after > before, $"score with a confirmed example {after} should exceed {before}");
+        Assert.Equal(before, _matcher.ScoreAll(input).First(s => s.Number == 12).Score);
     }
 
     [Fact]
