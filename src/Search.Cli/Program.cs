@@ -21,6 +21,7 @@ public static class Program
         new FrameworksCommand(),
         new BenchCommand(),
         new DraftCommand(),
+        new DrillCommand(),
     ];
 
     public static async Task<int> Main(string[] args)

@@ -18,7 +18,7 @@ public sealed class OwnerPublisher(IServer server, IHostApplicationLifetime life
                 return;
             }
             owner.Publish(url, key.Value);
-            logger.LogInformation("Owner of {Data}: command lines on this machine act through {Url}", owner.Owner.Pid, url);
+            logger.LogInformation("This process (pid {Pid}) owns the data directory; command lines on this machine act through {Url}", owner.Owner.Pid, url);
         });
         return Task.CompletedTask;
     }
