@@ -184,7 +184,7 @@ public sealed class FrameworkMatcher
                     example = title;
                 }
             }
-            var hinted = hints.Contains(number);
+            var hinted = hints.Contains(number) && score >= Settings.HintSupport;
             if (hinted)
             {
                 score += Settings.HintBonus;

@@ -12,8 +12,14 @@ public sealed record MatcherSettings
     /// <summary>At most this many indicators are assigned to one document per framework.</summary>
     public int MaxAssigned { get; init; } = 5;
 
-    /// <summary>Added when a path or file name names the indicator's number.</summary>
+    /// <summary>Added when a path or file name names the indicator's number, if the content already supports it.</summary>
     public double HintBonus { get; init; } = 0.25;
+
+    /// <summary>
+    /// The content's own score an indicator needs before a name's hint counts: a name raises what the text
+    /// supports and never maps a text that shares nothing with the indicator.
+    /// </summary>
+    public double HintSupport { get; init; } = 0.08;
 
     /// <summary>Weight of the similarity to documents a reviewer confirmed for the indicator.</summary>
     public double ExampleWeight { get; init; } = 0.4;
