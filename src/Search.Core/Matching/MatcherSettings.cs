@@ -1,6 +1,6 @@
 namespace Search.Core.Matching;
 
-/// <summary>The matcher's calibrated constants; defaults were set on the "tune" split of corpus/eval/classify.jsonl.</summary>
+/// <summary>The matcher's calibrated constants; defaults were set on the "tune" splits of corpus/eval (classify.jsonl and real.jsonl).</summary>
 public sealed record MatcherSettings
 {
     /// <summary>Minimum score for an indicator to be reported at all: below it a text maps to nothing.</summary>
@@ -29,6 +29,12 @@ public sealed record MatcherSettings
 
     /// <summary>Minimum similarity for a document to satisfy one material item of an indicator it supports.</summary>
     public double ItemThreshold { get; init; } = 0.15;
+
+    /// <summary>Weight of the best similarity between the document's title and one of the indicator's material items.</summary>
+    public double TitleItemWeight { get; init; } = 0.2;
+
+    /// <summary>A title counts only from this similarity with a material item on: a title that merely shares a word says nothing.</summary>
+    public double TitleItemThreshold { get; init; } = 0.15;
 
     public static MatcherSettings Default { get; } = new();
 }

@@ -31,6 +31,10 @@ public static partial class WebPageReader
         "blockquote", "pre", "header", "footer", "main", "center", "hr", "tbody", "thead",
     };
 
+    /// <summary>Class or id words CMS templates give their page chrome (footer, 导航, 相关链接, 分享…).</summary>
+    [GeneratedRegex(@"(?:^|[\s_-])(?:foot(?:er)?|bottom|nav(?:bar)?|menu|header|top(?:bar)?|crumbs?|breadcrumb|share|related|links?|copyright|sidebar)(?:$|[\s_\d-])", RegexOptions.IgnoreCase)]
+    private static partial Regex ChromeName();
+
     [GeneratedRegex(@"saved from url=\(\d+\)(\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex SavedFrom();
 
@@ -121,6 +125,7 @@ public static partial class WebPageReader
             // The document is already parsed, so SmartReader fetches nothing; the address only resolves relative links.
             var uri = Uri.TryCreate(location, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.ToString() : "http://localhost/page.html";
             var clone = (IHtmlDocument)document.Clone(true);
+            RemoveChrome(clone.Body);
             var reader = new Reader(uri, clone) { CharThreshold = 40, ContinueIfNotReadable = true, DisableJSONLD = true };
             var article = reader.GetArticle();
             if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))
@@ -144,10 +149,7 @@ public static partial class WebPageReader
         {
             return null;
         }
-        foreach (var element in body.QuerySelectorAll(Chrome).ToList())
-        {
-            element.Remove();
-        }
+        RemoveChrome(body);
         foreach (var block in body.QuerySelectorAll("ul,ol,dl,div,td,table,p").Reverse().ToList())
         {
             var text = Clean(block.TextContent);
@@ -163,6 +165,19 @@ public static partial class WebPageReader
             }
         }
         return body;
+    }
+
+    /// <summary>Removes page chrome: its elements (nav, header, footer…) and blocks whose class or id names it.</summary>
+    private static void RemoveChrome(IElement? root)
+    {
+        if (root is null)
+        {
+            return;
+        }
+        foreach (var element in root.QuerySelectorAll("*").Where(e => e.Matches(Chrome) || ChromeName().IsMatch(e.ClassName ?? "") || ChromeName().IsMatch(e.Id ?? "")).ToList())
+        {
+            element.Remove();
+        }
     }
 
     /// <summary>The text of an element, one line per block element, whitespace collapsed.</summary>
