@@ -120,7 +120,7 @@ public sealed class FrameworkMatcher
         var whole = new Dictionary<string, double>(StringComparer.Ordinal);
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
-        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? []);
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title));
     }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
@@ -173,6 +173,7 @@ public sealed class FrameworkMatcher
         var whole = Weigh(input.Whole);
         var passages = input.Passages.Select(Weigh).ToList();
         var hints = input.Hints;
+        var titleVector = input.Title is { Count: > 0 } t ? Weigh(t) : null;
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
         var wholeScores = _postings.Cosines(whole);
@@ -201,12 +202,24 @@ public sealed class FrameworkMatcher
                     example = title;
                 }
             }
-            var hinted = hints.Contains(number);
+            // A title that says what a material item asks for ("…政府信息公开工作年度报告") puts that indicator first
+            // among the many a long report touches.
+            (int Index, double Similarity)? titleItem = null;
+            if (titleVector is not null && profile.Items.Count > 0)
+            {
+                var best = profile.Items.Select((v, i) => (Index: i, Similarity: titleVector.Cosine(v))).MaxBy(x => x.Similarity);
+                if (best.Similarity >= Settings.TitleItemThreshold)
+                {
+                    score += Settings.TitleItemWeight * best.Similarity;
+                    titleItem = best;
+                }
+            }
+            var hinted = hints.Contains(number) && score >= Settings.HintSupport;
             if (hinted)
             {
                 score += Settings.HintBonus;
             }
-            result.Add(new Scored(number, score, profile, bestVector, hinted, example));
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index));
         }
         return result;
     }
@@ -231,6 +244,10 @@ public sealed class FrameworkMatcher
             {
                 reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
             }
+        }
+        if (s.TitleItem is { } titleItem)
+        {
+            reasons.Add($"标题与材料第{titleItem + 1}项相符：{Shorten(items[titleItem], 40)}");
         }
         if (s.Hinted)
         {
@@ -275,5 +292,5 @@ public sealed class FrameworkMatcher
 
     private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items);
 
-    private sealed record Scored(int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example);
+    private sealed record Scored(int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example, int? TitleItem);
 }

@@ -45,6 +45,19 @@ public sealed class FrameworkMatcherTests
     }
 
     [Fact]
+    public void Match_HintWithoutContentSupport_MapsNothing() =>
+        Assert.Empty(_matcher.Match(new MatchInput("中卫市气象台天气预报", "明天白天晴转多云，偏北风3到4级，最高气温18度，最低气温5度。", Hints: [12])));
+
+    [Fact]
+    public void Match_TitleNamesMaterialItem_ReasonSaysSo()
+    {
+        var matches = _matcher.Match(new MatchInput("2023年公平竞争审查台账", "区发改局对新出台的涉企政策措施逐件开展审查。"));
+
+        Assert.Equal(12, matches[0].Number);
+        Assert.Contains(matches[0].Reasons, r => r.StartsWith("标题与材料第2项相符"));
+    }
+
+    [Fact]
     public void Match_ReasonsNameMatchedMaterialItem()
     {
         var matches = _matcher.Match(new MatchInput("行政复议决定书公开情况", "区政府门户网站公开行政复议决定书的网址及截图。"));
