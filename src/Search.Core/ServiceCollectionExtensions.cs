@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
 
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddSingleton<DataPaths>();
         services.AddSingleton<MetadataDatabase>();
         services.AddSingleton<BlobStore>();

@@ -10,8 +10,8 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     {
         database.Execute(
             """
-            INSERT INTO mapping_decisions (document_id, framework, number, decision, user, time, note) VALUES (@d, @f, @n, @k, @u, @t, @note)
-            ON CONFLICT(document_id, framework, number) DO UPDATE SET decision=@k, user=@u, time=@t, note=@note
+            INSERT INTO mapping_decisions (document_id, framework, number, decision, "user", time, note) VALUES (@d, @f, @n, @k, @u, @t, @note)
+            ON CONFLICT(document_id, framework, number) DO UPDATE SET decision=@k, "user"=@u, time=@t, note=@note
             """,
             ("@d", d.DocumentId), ("@f", d.Framework), ("@n", d.Number), ("@k", d.Decision.ToString()), ("@u", d.User), ("@t", d.Time.ToString("O")), ("@note", d.Note));
         audit.Record(d.User, "mapping-" + d.Decision.ToString().ToLowerInvariant(), $"{d.DocumentId} → {d.Framework}#{d.Number}", d.Note);
@@ -90,7 +90,7 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     private List<MappingDecision> Query(string where, params (string, object?)[] parameters)
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, framework, number, decision, user, time, note FROM mapping_decisions {where} ORDER BY time", parameters);
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, framework, number, decision, \"user\", time, note FROM mapping_decisions {where} ORDER BY time", parameters);
         using var reader = command.ExecuteReader();
         var list = new List<MappingDecision>();
         while (reader.Read())

@@ -6,22 +6,24 @@ namespace Search.Core.Storage;
 /// <summary>The layout of the data directory: one place that knows where each kind of data lives.</summary>
 public sealed class DataPaths
 {
-    public DataPaths(IOptions<SearchOptions> options)
-        : this(options.Value.ResolveDataDirectory())
+    public DataPaths(IOptions<SearchOptions> options, IOptions<StorageOptions> storage)
+        : this(options.Value.ResolveDataDirectory(), storage.Value.OriginalsDirectory)
     {
     }
 
-    public DataPaths(string root)
+    public DataPaths(string root, string? originals = null)
     {
         Root = Path.GetFullPath(root);
         Directory.CreateDirectory(Root);
+        Originals = string.IsNullOrWhiteSpace(originals) ? Path.Combine(Root, "originals") : Path.GetFullPath(originals);
     }
 
     public string Root { get; }
 
     public string Lucene => Path.Combine(Root, "lucene");
 
-    public string Originals => Path.Combine(Root, "originals");
+    /// <summary>Stored originals, content-addressed; shared with workers on other machines when Search:Storage:OriginalsDirectory says so.</summary>
+    public string Originals { get; }
 
     public string Uploads => Path.Combine(Root, "uploads");
 

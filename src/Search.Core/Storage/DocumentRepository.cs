@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Search.Core.Storage;
 
@@ -19,7 +19,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         Upsert(connection, null, d);
     }
 
-    private static void Upsert(SqliteConnection connection, SqliteTransaction? tx, DocumentRecord d)
+    private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d)
     {
         using var command = MetadataDatabase.Prepare(connection,
             $"""
@@ -133,13 +133,14 @@ public sealed class DocumentRepository(MetadataDatabase database)
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         using var update = MetadataDatabase.Prepare(connection,
-            "UPDATE documents SET indexed_revision=@r, status=CASE WHEN status='Extracted' THEN 'Indexed' ELSE status END WHERE id=@id AND revision=@r",
-            ("@id", ""), ("@r", 0));
+            "UPDATE documents SET indexed_revision=@r, status=CASE WHEN status='Extracted' THEN 'Indexed' ELSE status END WHERE id=@id AND revision=@r");
         update.Transaction = tx;
+        var id = MetadataDatabase.Parameter(update, "@id", "");
+        var revision = MetadataDatabase.Parameter(update, "@r", 0L);
         foreach (var p in projected)
         {
-            update.Parameters["@id"].Value = p.DocumentId;
-            update.Parameters["@r"].Value = p.Revision;
+            id.Value = p.DocumentId;
+            revision.Value = p.Revision;
             update.ExecuteNonQuery();
         }
         tx.Commit();
@@ -162,7 +163,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
     public void ClearDeletions(long upToSeq) =>
         database.Execute("DELETE FROM index_deletions WHERE seq <= @s", ("@s", upToSeq));
 
-    private static List<ProjectionState> ReadStates(SqliteCommand command)
+    private static List<ProjectionState> ReadStates(DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var list = new List<ProjectionState>();
@@ -173,7 +174,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         return list;
     }
 
-    private static void WritePassages(SqliteConnection connection, SqliteTransaction tx, string documentId, IReadOnlyList<PassageRecord> passages)
+    private static void WritePassages(DbConnection connection, DbTransaction tx, string documentId, IReadOnlyList<PassageRecord> passages)
     {
         using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM passages WHERE document_id=@id", ("@id", documentId)))
         {
@@ -181,16 +182,20 @@ public sealed class DocumentRepository(MetadataDatabase database)
             delete.ExecuteNonQuery();
         }
         using var insert = MetadataDatabase.Prepare(connection,
-            "INSERT INTO passages (document_id, ordinal, text, page, start_offset, location) VALUES (@id, @o, @t, @p, @s, @l)",
-            ("@id", documentId), ("@o", 0), ("@t", ""), ("@p", 0), ("@s", 0), ("@l", null));
+            "INSERT INTO passages (document_id, ordinal, text, page, start_offset, location) VALUES (@id, @o, @t, @p, @s, @l)", ("@id", documentId));
         insert.Transaction = tx;
+        var ordinal = MetadataDatabase.Parameter(insert, "@o", 0);
+        var text = MetadataDatabase.Parameter(insert, "@t", "");
+        var page = MetadataDatabase.Parameter(insert, "@p", 0);
+        var start = MetadataDatabase.Parameter(insert, "@s", 0);
+        var location = MetadataDatabase.Parameter(insert, "@l", "");
         foreach (var p in passages)
         {
-            insert.Parameters["@o"].Value = p.Ordinal;
-            insert.Parameters["@t"].Value = p.Text;
-            insert.Parameters["@p"].Value = p.Page;
-            insert.Parameters["@s"].Value = p.StartOffset;
-            insert.Parameters["@l"].Value = (object?)p.Location ?? DBNull.Value;
+            ordinal.Value = p.Ordinal;
+            text.Value = p.Text;
+            page.Value = p.Page;
+            start.Value = p.StartOffset;
+            location.Value = (object?)p.Location ?? DBNull.Value;
             insert.ExecuteNonQuery();
         }
     }
@@ -222,7 +227,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         return list;
     }
 
-    private static DocumentRecord Read(SqliteDataReader r)
+    private static DocumentRecord Read(DbDataReader r)
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new DocumentRecord

@@ -11,7 +11,7 @@ public sealed class WebCheckRepository(MetadataDatabase database)
     private static readonly JsonSerializerOptions Json = FrameworkCatalog.Json;
 
     public void AddAddress(string framework, int number, string url, string addedBy) =>
-        database.Execute("INSERT OR IGNORE INTO web_addresses (framework, number, url, added_by, added_at) VALUES (@f, @n, @u, @by, @t)",
+        database.Execute("INSERT INTO web_addresses (framework, number, url, added_by, added_at) VALUES (@f, @n, @u, @by, @t) ON CONFLICT DO NOTHING",
             ("@f", framework), ("@n", number), ("@u", url), ("@by", addedBy), ("@t", DateTimeOffset.UtcNow.ToString("O")));
 
     public IReadOnlyList<string> AddressesFor(string framework, int number)

@@ -28,10 +28,11 @@ public sealed class IndexProjectorTests : IDisposable
     private static SearchResults Search(Services services, string q) =>
         services.Get<IEvidenceIndex>().Search(new SearchRequest { Query = q });
 
-    [Fact]
-    public async Task Ingest_BeforeCommit_ExtractedNotIndexed_AfterFlush_IndexedAndFound()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_BeforeCommit_ExtractedNotIndexed_AfterFlush_IndexedAndFound(string store)
     {
-        using var services = new Services(Slow, _data);
+        using var services = new Services(Slow, _data, store: store);
         var path = Write("a.txt", "区司法局开展行政执法案卷评查，核验码 zqalphaone。");
 
         var outcome = Assert.Single(await services.Get<IngestionPipeline>().IngestAsync(path, "a.txt", null, CancellationToken.None));
@@ -46,11 +47,12 @@ public sealed class IndexProjectorTests : IDisposable
         Assert.Equal(1, Search(services, "zqalphaone").Total);
     }
 
-    [Fact]
-    public async Task Restart_IndexAndOriginalsLost_RebuiltFromStoredPassagesWithoutExtracting()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Restart_IndexAndOriginalsLost_RebuiltFromStoredPassagesWithoutExtracting(string store)
     {
         IReadOnlyList<IndicatorRef> before;
-        using (var first = new Services(Slow, _data))
+        using (var first = new Services(Slow, _data, store: store))
         {
             var job = await first.Get<IngestionService>().RunNowAsync(
             [
@@ -65,7 +67,7 @@ public sealed class IndexProjectorTests : IDisposable
         Directory.Delete(paths.Lucene, recursive: true);
         Directory.Delete(paths.Originals, recursive: true);
 
-        using var second = new Services(Slow, _data);
+        using var second = new Services(Slow, _data, store: store);
         await second.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Equal(before, Search(second, "zqbravoone").Hits.Single().Indicators);
@@ -74,27 +76,29 @@ public sealed class IndexProjectorTests : IDisposable
         Assert.True(second.Get<IndexConsistency>().Check().Agrees);
     }
 
-    [Fact]
-    public async Task Restart_KilledBeforeTheCommit_DocumentIndexedFromTheStore()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Restart_KilledBeforeTheCommit_DocumentIndexedFromTheStore(string store)
     {
         string id;
-        using (var first = new Services(Slow, _data))
+        using (var first = new Services(Slow, _data, store: store))
         {
             // Stored and extracted, but no commit ever held it (the process died before the projector's pass).
             id = (await first.Get<IngestionPipeline>().IngestAsync(Write("c.txt", "乡镇防汛应急预案，核验码 zqcharlie。"), "c.txt", null, CancellationToken.None))[0].DocumentId!;
         }
 
-        using var second = new Services(Slow, _data);
+        using var second = new Services(Slow, _data, store: store);
         await second.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Equal(1, Search(second, "zqcharlie").Total);
         Assert.Equal(DocumentStatus.Indexed, second.Get<DocumentRepository>().Get(id)!.Status);
     }
 
-    [Fact]
-    public async Task Restart_IndexHoldsADocumentTheStoreDoesNotKnow_Dropped()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Restart_IndexHoldsADocumentTheStoreDoesNotKnow_Dropped(string store)
     {
-        using (var first = new Services(Slow, _data))
+        using (var first = new Services(Slow, _data, store: store))
         {
             var id = (await first.Get<IngestionService>().RunNowAsync([new JobFile(Write("d.txt", "府院联动联席会议纪要，核验码 zqdeltaone。"), "d.txt", null)], "test", null, CancellationToken.None)).Files[0].DocumentId!;
             Assert.Equal(1, Search(first, "zqdeltaone").Total);
@@ -102,48 +106,51 @@ public sealed class IndexProjectorTests : IDisposable
             first.Get<MetadataDatabase>().Execute("DELETE FROM documents WHERE id=@id", ("@id", id));
         }
 
-        using var second = new Services(Slow, _data);
+        using var second = new Services(Slow, _data, store: store);
         await second.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Equal(0, Search(second, "zqdeltaone").Total);
         Assert.Equal(1, second.Get<IndexProjector>().Status.Dropped);
     }
 
-    [Fact]
-    public async Task Delete_KilledBeforeTheCommit_GoneAfterRestart()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Delete_KilledBeforeTheCommit_GoneAfterRestart(string store)
     {
-        using (var first = new Services(Slow, _data))
+        using (var first = new Services(Slow, _data, store: store))
         {
             var id = (await first.Get<IngestionService>().RunNowAsync([new JobFile(Write("e.txt", "双随机一公开抽查结果公示，核验码 zqechoone。"), "e.txt", null)], "test", null, CancellationToken.None)).Files[0].DocumentId!;
             await first.Get<IngestionPipeline>().DeleteAsync(id, CancellationToken.None);
         }
 
-        using var second = new Services(Slow, _data);
+        using var second = new Services(Slow, _data, store: store);
         await second.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Equal(0, Search(second, "zqechoone").Total);
         Assert.Empty(second.Get<DocumentRepository>().PendingDeletions(10));
     }
 
-    [Fact]
-    public async Task SecondOwner_RefusedAtOnceNamingTheFirst_ReaderSeesTheCommit()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task SecondOwner_RefusedAtOnceNamingTheFirst_ReaderSeesTheCommit(string store)
     {
-        using var owner = new Services(Slow, _data);
+        using var owner = new Services(Slow, _data, store: store);
         await owner.Get<IngestionService>().RunNowAsync([new JobFile(Write("f.txt", "权责清单动态调整，核验码 zqfoxtrot。"), "f.txt", null)], "test", null, CancellationToken.None);
 
-        using var second = new Services(Slow, _data);
+        using var second = new Services(Slow, _data, store: store);
         var refused = Assert.Throws<DataDirectoryBusyException>(() => second.Get<IEvidenceIndex>());
         Assert.Contains(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Message);
 
-        using var reader = new Services(Slow, _data, s => s.AddSingleton(IndexAccess.ReadOnly("query")));
+        using var reader = new Services(Slow, _data, s => s.AddSingleton(IndexAccess.ReadOnly("query")), store);
         Assert.False(reader.Get<IEvidenceIndex>().IsWritable);
         Assert.Equal(1, Search(reader, "zqfoxtrot").Total);
     }
 
-    [Fact]
-    public async Task Decisions_WhileIngestingAndClassifying_IndexAgreesWithTheStore()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Decisions_WhileIngestingAndClassifying_IndexAgreesWithTheStore(string store)
     {
-        using var services = new Services(Slow, _data);
+        using var services = new Services(Slow, _data, store: store);
         var ingestion = services.Get<IngestionService>();
         var seeds = Enumerable.Range(0, 6).Select(i => new JobFile(Write($"seed{i}.txt", $"区司法局行政复议案件办理情况第{i}期，核验码 zqseed{(char)('a' + i)}。"), $"seed{i}.txt", "区司法局")).ToList();
         var ids = (await ingestion.RunNowAsync(seeds, "test", null, CancellationToken.None)).Files.Select(f => f.DocumentId!).ToList();
@@ -184,7 +191,8 @@ public sealed class IndexProjectorTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        MetadataDatabase.ReleasePools();
+        Stores.Drop(_data);
         _data.Dispose();
         _inputs.Dispose();
     }

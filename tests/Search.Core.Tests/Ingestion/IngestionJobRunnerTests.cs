@@ -22,13 +22,14 @@ public sealed class IngestionJobRunnerTests : IDisposable
     }
 
     /// <summary>Services whose matcher throws an unexpected error for documents whose text holds the word, a set number of times.</summary>
-    private static Services WithFailingMatcher(string word, int failures) =>
-        new(configure: s => s.AddSingleton<IDocumentMatcher>(sp => new FailingMatcher(ActivatorUtilities.CreateInstance<DocumentMatcher>(sp), word, failures)));
+    private static Services WithFailingMatcher(string word, int failures, string store) =>
+        new(store: store, configure: s => s.AddSingleton<IDocumentMatcher>(sp => new FailingMatcher(ActivatorUtilities.CreateInstance<DocumentMatcher>(sp), word, failures)));
 
-    [Fact]
-    public async Task Run_UnexpectedErrorOnce_FileTriedAgainAndIngested()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Run_UnexpectedErrorOnce_FileTriedAgainAndIngested(string store)
     {
-        using var services = WithFailingMatcher("偶发", failures: 1);
+        using var services = WithFailingMatcher("偶发", failures: 1, store);
 
         var job = await services.Get<IngestionService>().RunNowAsync([new JobFile(Write("a.txt", "偶发故障的文件\n\n权责清单动态调整。"), "a.txt", null)], "test", null, CancellationToken.None);
 
@@ -37,10 +38,11 @@ public sealed class IngestionJobRunnerTests : IDisposable
         Assert.Equal(2, Attempts(services, job.Id));
     }
 
-    [Fact]
-    public async Task Run_UnexpectedErrorEveryTime_FileFailsWithReason_OthersIngested_JobCompleted()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Run_UnexpectedErrorEveryTime_FileFailsWithReason_OthersIngested_JobCompleted(string store)
     {
-        using var services = WithFailingMatcher("坏", failures: int.MaxValue);
+        using var services = WithFailingMatcher("坏", failures: int.MaxValue, store);
 
         var job = await services.Get<IngestionService>().RunNowAsync(
             [new JobFile(Write("bad.txt", "坏文件\n\n内容。"), "bad.txt", null), new JobFile(Write("good.txt", "好文件\n\n行政复议决定书公开。"), "good.txt", null)],
@@ -52,10 +54,11 @@ public sealed class IngestionJobRunnerTests : IDisposable
         Assert.Equal(IngestOutcomeKind.Ingested, job.Files[1].Outcome);
     }
 
-    [Fact]
-    public async Task Resume_InterruptedJob_DoneFilesKept_RestProcessed()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Resume_InterruptedJob_DoneFilesKept_RestProcessed(string store)
     {
-        using var services = new Services();
+        using var services = new Services(store: store);
         var jobs = services.Get<JobRepository>();
         var job = jobs.Create([new JobFile(Write("1.txt", "第一份 zqresumeone。"), "1.txt", null), new JobFile(Write("2.txt", "第二份 zqresumetwo。"), "2.txt", null)], "test");
         // The service died after the first file: its outcome is recorded, the job is still running.
@@ -71,10 +74,11 @@ public sealed class IngestionJobRunnerTests : IDisposable
         Assert.Empty(jobs.Unfinished());
     }
 
-    [Fact]
-    public async Task Resume_FileThatBroughtTheProcessDownThreeTimes_GivenUp()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Resume_FileThatBroughtTheProcessDownThreeTimes_GivenUp(string store)
     {
-        using var services = new Services();
+        using var services = new Services(store: store);
         var jobs = services.Get<JobRepository>();
         var job = jobs.Create([new JobFile(Write("crash.txt", "总让进程崩溃的文件。"), "crash.txt", null)], "test");
         for (var i = 0; i < IngestionJobRunner.MaxAttempts; i++)
@@ -88,10 +92,11 @@ public sealed class IngestionJobRunnerTests : IDisposable
         Assert.Contains("已中断 3 次", resumed.Files[0].Reason);
     }
 
-    [Fact]
-    public async Task Stop_ServiceStopping_JobStaysUnfinished_UserCancel_JobCancelled()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Stop_ServiceStopping_JobStaysUnfinished_UserCancel_JobCancelled(string store)
     {
-        using var services = new Services();
+        using var services = new Services(store: store);
         var jobs = services.Get<JobRepository>();
         var file = new JobFile(Write("x.txt", "内容。"), "x.txt", null);
         var stopping = jobs.Create([file], "test");
@@ -105,10 +110,11 @@ public sealed class IngestionJobRunnerTests : IDisposable
         Assert.Single(jobs.Unfinished());
     }
 
-    [Fact]
-    public async Task Upload_StagedCopyRemovedOnceStored_DocumentFound()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Upload_StagedCopyRemovedOnceStored_DocumentFound(string store)
     {
-        using var services = new Services();
+        using var services = new Services(store: store);
         await using var content = new MemoryStream("区政务服务中心推行一件事一次办 zqstaged。"u8.ToArray());
         var job = await services.Get<IngestionService>().SubmitUploadsAsync([("staged.txt", content)], null, "test", CancellationToken.None);
         var uploads = services.Get<DataPaths>().Uploads;
