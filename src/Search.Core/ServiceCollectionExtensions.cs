@@ -47,9 +47,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EvidencePackageWriter>();
         services.AddLlm(configuration);
 
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName));
+        services.AddSingleton<ContentClaims>();
         services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IngestionWorkers>();
         services.AddSingleton<IngestionJobRunner>();
-        services.AddSingleton<IngestionQueue>();
         services.AddSingleton<IngestionService>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<CorpusBootstrapper>();

@@ -15,6 +15,7 @@ namespace Search.Core.Indexing;
 public sealed class IndexProjector : IAsyncDisposable, IDisposable
 {
     private readonly DocumentRepository _documents;
+    private readonly JobRepository _jobs;
     private readonly IndexProjection _projection;
     private readonly IEvidenceIndex _index;
     private readonly IndexOptions _options;
@@ -28,9 +29,10 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
     private bool _disposed;
     private ProjectorStatus _status = new(false, 0, 0, 0, null, null);
 
-    public IndexProjector(DocumentRepository documents, IndexProjection projection, IEvidenceIndex index, IOptions<IndexOptions> options, ILogger<IndexProjector> logger)
+    public IndexProjector(DocumentRepository documents, JobRepository jobs, IndexProjection projection, IEvidenceIndex index, IOptions<IndexOptions> options, ILogger<IndexProjector> logger)
     {
         _documents = documents;
+        _jobs = jobs;
         _projection = projection;
         _index = index;
         _options = options.Value;
@@ -102,12 +104,19 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
                     await ReconcileAsync(stop);
                     reconciled = true;
                 }
+                // A file whose outcome was recorded before this moment has its documents in the store before the
+                // passes below read it: once they have committed, its job is complete.
+                var started = DateTimeOffset.UtcNow;
                 bool more;
                 do
                 {
                     more = await PassAsync(stop);
                 }
                 while (more && !stop.IsCancellationRequested);
+                foreach (var job in _jobs.CompleteSettled(started))
+                {
+                    _logger.LogInformation("Job {Job} completed: its documents are committed", job);
+                }
                 Complete(ticket, null);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

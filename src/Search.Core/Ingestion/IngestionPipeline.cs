@@ -21,6 +21,7 @@ public sealed class IngestionPipeline(
     MappingDecisionRepository decisions,
     WebCheckRepository webChecks,
     SnapshotStore snapshots,
+    ContentClaims claims,
     DataPaths paths,
     ILogger<IngestionPipeline> logger)
 {
@@ -83,7 +84,15 @@ public sealed class IngestionPipeline(
         DocumentRecord? stored = null;
         try
         {
-            var (record, duplicate) = await StoreAsync(path, displayName, department, cancellationToken);
+            if (!File.Exists(path))
+            {
+                throw new ExtractionException("文件不存在", displayName);
+            }
+            var sha = await BlobStore.HashAsync(path, cancellationToken);
+            // One worker at a time per content and per department file: a duplicate waits for the first copy,
+            // two versions of one file replace each other in turn.
+            await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + sha, "key:" + SourceKeyFor(department, displayName)], displayName, cancellationToken);
+            var (record, duplicate) = await StoreAsync(path, sha, displayName, department, cancellationToken);
             stored = record;
             if (duplicate is not null)
             {
@@ -179,14 +188,9 @@ public sealed class IngestionPipeline(
         outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Failed, reason, stored?.Id));
     }
 
-    /// <summary>The store step: hash, keep the original, record it. Returns a duplicate outcome when the content is already in.</summary>
-    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate)> StoreAsync(string path, string displayName, string? department, CancellationToken cancellationToken)
+    /// <summary>The store step: keep the original, record it. Returns a duplicate outcome when the content is already in.</summary>
+    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate)> StoreAsync(string path, string sha, string displayName, string? department, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw new ExtractionException("文件不存在", displayName);
-        }
-        var sha = await BlobStore.HashAsync(path, cancellationToken);
         var existing = documents.FindBySha(sha);
         if (existing is { Status: DocumentStatus.Extracted or DocumentStatus.Indexed or DocumentStatus.Quarantined or DocumentStatus.Expanded })
         {

@@ -5,76 +5,37 @@ using Search.Core.Storage;
 namespace Search.Core.Ingestion;
 
 /// <summary>
-/// Background loop: clears staged uploads no job needs, resumes unfinished jobs after a restart, then runs queued
-/// jobs one at a time. A job that stops on an unexpected error stays unfinished and is tried again later.
+/// Starts the service's ingestion workers. Unfinished jobs need no resuming of their own: their waiting files are
+/// in the store's queue, and a file a dead process held comes back when its lease lapses.
 /// </summary>
-public sealed class IngestionWorker(IngestionQueue queue, IngestionJobRunner runner, JobRepository jobs, DataPaths paths, ILogger<IngestionWorker> logger) : BackgroundService
+public sealed class IngestionWorker(IngestionWorkers workers, DataPaths paths, ILogger<IngestionWorker> logger) : IHostedService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        RemoveOrphanedUploads();
-        foreach (var unfinished in jobs.Unfinished())
-        {
-            logger.LogInformation("Resuming job {Job} left unfinished by the last run", unfinished);
-            await queue.EnqueueAsync(unfinished, stoppingToken);
-        }
-        await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                var job = await runner.RunAsync(jobId, progress: null, stoppingToken);
-                logger.LogInformation("Job {Job} finished: {Processed} processed, {Failed} failed", jobId, job.Processed, job.Failed);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping: the job stays unfinished and resumes at the next start.
-                break;
-            }
-            catch (Exception e)
-            {
-                // A job must never take the worker down; it keeps its recorded outcomes and is tried again.
-                logger.LogError(e, "Job {Job} stopped by an unexpected error; retrying in {Delay}", jobId, RetryDelay);
-                _ = RequeueLaterAsync(jobId, stoppingToken);
-            }
-        }
+        RemoveUnfinishedUploads();
+        workers.Start();
+        return Task.CompletedTask;
     }
 
-    private async Task RequeueLaterAsync(string jobId, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(RetryDelay, stoppingToken);
-            await queue.EnqueueAsync(jobId, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the job resumes at the next start.
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => workers.DisposeAsync().AsTask();
 
-    /// <summary>A staged upload whose job file is done (a crash came between recording it and removing the copy) is removed.</summary>
-    private void RemoveOrphanedUploads()
+    /// <summary>Uploads are written to uploads/ only while they arrive; what is left there was cut off by a crash.</summary>
+    private void RemoveUnfinishedUploads()
     {
         if (!Directory.Exists(paths.Uploads))
         {
             return;
         }
-        var needed = jobs.PendingPaths().Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(paths.Uploads, "*", SearchOption.AllDirectories))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(paths.Uploads))
         {
-            if (!needed.Contains(Path.GetFullPath(file)))
+            logger.LogInformation("Removing {Entry}, an upload cut off by the last stop", entry);
+            if (Directory.Exists(entry))
             {
-                File.Delete(file);
+                Directory.Delete(entry, recursive: true);
             }
-        }
-        foreach (var folder in Directory.EnumerateDirectories(paths.Uploads))
-        {
-            if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            else
             {
-                Directory.Delete(folder);
+                File.Delete(entry);
             }
         }
     }
