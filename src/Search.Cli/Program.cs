@@ -22,6 +22,7 @@ public static class Program
         new BenchCommand(),
         new DraftCommand(),
         new DrillCommand(),
+        new WorkerCommand(),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -33,6 +34,12 @@ public static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        // SIGTERM (kill, systemd, docker stop) stops a command as Ctrl+C does: a worker gives its files back.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cts.Cancel();
+        });
         return await RunAsync(args, Console.Out, Console.Error, cts.Token);
     }
 

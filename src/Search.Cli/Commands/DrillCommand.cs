@@ -12,6 +12,7 @@ public sealed class DrillCommand : ICliCommand
     public string Usage => """
         search drill crash [--files 1000] [--kills 3] [--batch 25] [--seed 7] [--work DIR] [--json]
         search drill load [--clients 8] [--seconds 120] [--preload 40] [--seed 7] [--work DIR] [--json]
+        search drill workers [--files 1000] [--scans 40] [--workers 3] [--postgres "Host=…;Database=…;Username=…;Password=…"] [--seed 7] [--work DIR] [--json]
           Each drill starts its own service over a fresh data directory (under --work, else a temporary folder removed afterwards).
         """;
 
@@ -72,8 +73,27 @@ public sealed class DrillCommand : ICliCommand
                     }
                     return load.Passed ? ExitCodes.Success : ExitCodes.Failure;
 
+                case "workers":
+                    var postgres = args.Get("postgres") ?? Environment.GetEnvironmentVariable("SEARCH_TEST_POSTGRES");
+                    var workers = await new WorkersDrill(work, args.GetInt("files", 1000), args.GetInt("scans", 40), Math.Max(1, args.GetInt("workers", 3)),
+                        string.IsNullOrWhiteSpace(postgres) ? null : postgres, seed, log).RunAsync(service, cancellationToken);
+                    if (args.Json)
+                    {
+                        context.WriteJson(workers);
+                    }
+                    else
+                    {
+                        foreach (var p in workers.Phases)
+                        {
+                            await context.Output.WriteLineAsync($"{p.Workers} worker(s): {p.Files} files in {p.Seconds} s = {p.FilesPerSecond} files/s ({p.PerWorker} per worker)");
+                        }
+                        await context.Output.WriteLineAsync($"{workers.Found}/{workers.Files} found, {workers.Lost} lost, {workers.Duplicated} duplicated " +
+                            $"({workers.Store}, {workers.Scans} scans; {workers.Killed}; store and index {(workers.Agrees ? "agree" : "disagree")})");
+                    }
+                    return workers.Passed ? ExitCodes.Success : ExitCodes.Failure;
+
                 default:
-                    throw new CliUsageException($"unknown drill '{kind}': use crash or load.");
+                    throw new CliUsageException($"unknown drill '{kind}': use crash, load or workers.");
             }
         }
         finally

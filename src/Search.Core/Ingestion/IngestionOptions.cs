@@ -5,8 +5,13 @@ public sealed class IngestionOptions
 {
     public const string SectionName = "Search:Ingestion";
 
-    /// <summary>Files processed at once in this process (0: one per processor core).</summary>
+    /// <summary>Files processed at once in this process: 0 means one per processor core, a negative number none (only `worker` processes ingest).</summary>
     public int Workers { get; set; }
 
-    public int ResolvedWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+    public int ResolvedWorkers => Workers switch
+    {
+        > 0 => Workers,
+        0 => Environment.ProcessorCount,
+        _ => 0,
+    };
 }

@@ -25,6 +25,9 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
     private readonly List<Task> _loops = [];
     private readonly string _prefix = $"{Environment.MachineName}:{Environment.ProcessId}";
 
+    /// <summary>A worker of this process took a file (drills wait for this to kill a worker in the middle of one).</summary>
+    public event Action<ClaimedFile>? Taken;
+
     /// <summary>Every file a worker of this process finished, with all its outcomes (an archive's entries too).</summary>
     public event Action<ClaimedFile, IReadOnlyList<IngestOutcome>>? Processed;
 
@@ -49,6 +52,11 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
                 return;
             }
             var n = count ?? options.Value.ResolvedWorkers;
+            if (n == 0)
+            {
+                logger.LogInformation("No ingestion workers in this process: `worker` processes take the files");
+                return;
+            }
             for (var i = 0; i < n; i++)
             {
                 var id = $"{_prefix}:{i}";
@@ -108,6 +116,7 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
             return;
         }
         await using var renewal = new Timer(_ => Renew(file), null, Lease / 3, Lease / 3);
+        Taken?.Invoke(file);
         try
         {
             Finish(file, await pipeline.IngestAsync(file.File.Path, name, file.File.Department, stop));
