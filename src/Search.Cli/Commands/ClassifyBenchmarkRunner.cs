@@ -10,6 +10,9 @@ namespace Search.Cli.Commands;
 /// </summary>
 public static class ClassifyBenchmarkRunner
 {
+    private static bool IsMiss(ClassificationEvaluation.Item item, IReadOnlyList<IndicatorMatch> matches) =>
+        item.Expected.Length == 0 ? matches.Count > 0 : matches.Count == 0 || !item.Expected.Contains(matches[0].Number);
+
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var (paths, items, framework, matcher) = EvaluationSet.Load(context);
@@ -19,7 +22,7 @@ public static class ClassifyBenchmarkRunner
         foreach (var item in items.Where(i => i.Framework == framework))
         {
             var input = item.File is null
-                ? new MatchInput(item.Title, item.Text)
+                ? new MatchInput(item.Title, item.Text, Date: Search.Core.Extraction.DocumentMetadataReader.DateOf(item.Text))
                 : await classification.ReadAsync(Path.Combine(EvaluationSet.FolderOf(paths, item), item.File), item.File, cancellationToken);
             scored.Add((item, matcher.Match(input, top: 3)));
         }
@@ -50,6 +53,12 @@ public static class ClassifyBenchmarkRunner
             writtenWithConfirmedExamples = new { withExamples.AccuracyAt1, withExamples.AccuracyAt3, withExamples.UnrelatedMappedRate },
             groups,
             msPerItem = Math.Round(perItemMs, 2),
+            // For calibration: the tune split's misses only; the test split is never listed item by item.
+            tuneMisses = context.Arguments.Has("tune-misses")
+                ? scored.Where(s => s.Item1.Split == "tune" && IsMiss(s.Item1, s.Item2))
+                    .Select(s => new { s.Item1.Id, s.Item1.Title, s.Item1.Expected, got = s.Item2.Select(m => new { m.Number, m.Score, m.Reasons }) })
+                    .ToList()
+                : null,
         };
     }
 }

@@ -138,6 +138,10 @@ public static partial class DocumentMetadataReader
         return total + current;
     }
 
+    /// <summary>The date a plain text states for itself, found as ingestion finds it (the 成文日期 line first).</summary>
+    public static DateOnly? DateOf(string text) =>
+        FindDate(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()).Date;
+
     private static (DateOnly? Date, int Line) FindDate(List<string> lines)
     {
         // The 成文日期 stands alone on its line; take the first such line, else the first date anywhere.

@@ -20,7 +20,8 @@ public static class ClassificationEvaluation
         [property: JsonPropertyName("set")] string? Set = null,
         [property: JsonPropertyName("file")] string? File = null,
         [property: JsonPropertyName("source")] string? Source = null,
-        [property: JsonPropertyName("reason")] string? Reason = null);
+        [property: JsonPropertyName("reason")] string? Reason = null,
+        [property: JsonPropertyName("from")] string? From = null);
 
     public sealed record Result(
         string Split,

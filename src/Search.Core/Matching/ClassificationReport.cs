@@ -2,7 +2,7 @@ namespace Search.Core.Matching;
 
 /// <summary>
 /// Figures of a labelled set scored by one ranking, per set (written by the team, real public texts), split
-/// and kind (text, saved page, file, material request): accuracy@1 and @3, how much real evidence got no
+/// and kind (text, saved page, file, material request, and material request by source framework): accuracy@1 and @3, how much real evidence got no
 /// indicator, and how many unrelated texts were mapped.
 /// </summary>
 public static class ClassificationReport
@@ -31,6 +31,11 @@ public static class ClassificationReport
                 foreach (var byKind in bySplit.GroupBy(s => s.Item.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     groups.Add(Tally(bySet.Key, bySplit.Key, byKind.Key, byKind));
+                    // Material requests are also reported by the framework whose words they are written in.
+                    foreach (var byFrom in byKind.Where(s => s.Item.From is not null).GroupBy(s => s.Item.From!).OrderBy(g => g.Key, StringComparer.Ordinal))
+                    {
+                        groups.Add(Tally(bySet.Key, bySplit.Key, $"{byKind.Key}/{byFrom.Key}", byFrom));
+                    }
                 }
             }
         }

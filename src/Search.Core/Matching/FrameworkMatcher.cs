@@ -42,7 +42,12 @@ public sealed class FrameworkMatcher
 
         _profiles = indicators.ToDictionary(
             i => i.Number,
-            i => new Profile(i, Weigh(raw[i.Number]), i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList()));
+            i => new Profile(
+                i,
+                Weigh(raw[i.Number]),
+                i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList(),
+                i.MaterialItems.Select(item => new ItemKind(MaterialKind.KindsOf(item), MaterialKind.Subject(item), Coverage.TimeWindow.Parse(item))).ToList(),
+                MaterialKind.VerbsOf(i.Text)));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList());
         _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
     }
@@ -120,7 +125,7 @@ public sealed class FrameworkMatcher
         var whole = new Dictionary<string, double>(StringComparer.Ordinal);
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
-        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title));
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date);
     }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
@@ -174,6 +179,11 @@ public sealed class FrameworkMatcher
         var passages = input.Passages.Select(Weigh).ToList();
         var hints = input.Hints;
         var titleVector = input.Title is { Count: > 0 } t ? Weigh(t) : null;
+        var titleText = input.TitleText ?? "";
+        var titleKind = MaterialKind.TitleKind(titleText);
+        var titleSubject = MaterialKind.Subject(titleText);
+        var titleVerbs = MaterialKind.VerbsOf(titleText);
+        var titleSubjectLength = titleSubject.Count(c => c >= '\u4e00' && c <= '\u9fff');
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
         var wholeScores = _postings.Cosines(whole);
@@ -214,12 +224,42 @@ public sealed class FrameworkMatcher
                     titleItem = best;
                 }
             }
+            // What the title is (a 报告, a 清单…) set against what each material item asks for, on the same subject and in its period.
+            (int Index, double Fit)? kindItem = null;
+            if (titleKind is not null)
+            {
+                for (var i = 0; i < profile.Kinds.Count; i++)
+                {
+                    var item = profile.Kinds[i];
+                    if (!item.Kinds.Contains(titleKind) || item.Window?.Contains(input.Date) == false)
+                    {
+                        continue;
+                    }
+                    // The shared run must be a real part of what the title is about, not a domain word (行政执法) in a long title;
+                    // the whole subject (法治政府建设情况, 8 characters) counts much more than part of it (法治政府建设).
+                    var run = MaterialKind.CommonRun(titleSubject, item.Subject);
+                    var fit = run < MinSubjectRun || run < titleSubjectLength * MinSubjectShare ? 0 : Math.Pow(Math.Min(1.0, run / 8.0), 2);
+                    if (fit > (kindItem?.Fit ?? 0))
+                    {
+                        kindItem = (i, fit);
+                    }
+                }
+                if (kindItem is { } k)
+                {
+                    score += Settings.KindWeight * k.Fit;
+                }
+            }
+            var verbs = titleVerbs.Where(profile.Verbs.Contains).ToList();
+            if (verbs.Count > 0 && score >= Settings.HintSupport)
+            {
+                score += Settings.VerbWeight * Math.Min(1.0, verbs.Count / 2.0);
+            }
             var hinted = hints.Contains(number) && score >= Settings.HintSupport;
             if (hinted)
             {
                 score += Settings.HintBonus;
             }
-            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index));
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date));
         }
         return result;
     }
@@ -248,6 +288,17 @@ public sealed class FrameworkMatcher
         if (s.TitleItem is { } titleItem)
         {
             reasons.Add($"标题与材料第{titleItem + 1}项相符：{Shorten(items[titleItem], 40)}");
+        }
+        if (s.KindItem is { } kind)
+        {
+            var window = s.Profile.Kinds[kind.Index].Window;
+            reasons.Add(window is not null && s.Date is { } date
+                ? $"标题所示的{kind.Kind}正是材料第{kind.Index + 1}项所要，日期{date:yyyy-MM-dd}在“{window.Text}”之内：{Shorten(items[kind.Index], 40)}"
+                : $"标题所示的{kind.Kind}正是材料第{kind.Index + 1}项所要：{Shorten(items[kind.Index], 40)}");
+        }
+        if (s.Verbs.Count > 0)
+        {
+            reasons.Add($"标题的做法与指标一致：{string.Join("、", s.Verbs)}");
         }
         if (s.Hinted)
         {
@@ -290,7 +341,17 @@ public sealed class FrameworkMatcher
             kv => (1.0 + Math.Log(Math.Max(1.0, kv.Value))) * _idf.GetValueOrDefault(kv.Key, _unknownIdf),
             StringComparer.Ordinal));
 
-    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items);
+    /// <summary>A title shares at least this many Chinese characters in a row with a material item before its type counts.</summary>
+    private const int MinSubjectRun = 6;
 
-    private sealed record Scored(int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example, int? TitleItem);
+    /// <summary>…and that run is at least this share of the Chinese characters of the title's subject.</summary>
+    private const double MinSubjectShare = 0.4;
+
+    private sealed record ItemKind(IReadOnlySet<string> Kinds, string Subject, Coverage.TimeWindow? Window);
+
+    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs);
+
+    private sealed record Scored(
+        int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example, int? TitleItem,
+        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date);
 }

@@ -36,5 +36,15 @@ public sealed record MatcherSettings
     /// <summary>A title counts only from this similarity with a material item on: a title that merely shares a word says nothing.</summary>
     public double TitleItemThreshold { get; init; } = 0.15;
 
+    /// <summary>
+    /// Weight of a title whose type (报告, 清单, 方案…) is what one material item asks for and whose subject shares a run
+    /// of words with that item ("…法治政府建设情况报告" and "法治政府建设情况年度报告公布网址"); only items whose period
+    /// ("2022年以来") holds the document's date count.
+    /// </summary>
+    public double KindWeight { get; init; } = 0.2;
+
+    /// <summary>Weight of a title doing what the indicator's own text says (清理, 评查, 备案, 听证…).</summary>
+    public double VerbWeight { get; init; } = 0.05;
+
     public static MatcherSettings Default { get; } = new();
 }

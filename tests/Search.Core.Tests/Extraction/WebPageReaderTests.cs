@@ -21,6 +21,29 @@ public sealed class WebPageReaderTests
     }
 
     [Fact]
+    public void Read_ArticleInBlockNamedLikeChrome_ArticleKept()
+    {
+        // Templates name the article's own wrappers "main-top" or "con_links"; only small blocks named so are chrome.
+        const string html = """
+            <html><head><title>关于开展行政执法案卷评查的通知_某区人民政府</title></head><body>
+            <div class="top">无障碍 长者模式</div>
+            <div class="main-top"><h1>关于开展行政执法案卷评查的通知</h1>
+            <div class="con_links"><p>各执法部门：为规范行政执法行为，区司法局决定开展2023年度行政执法案卷评查，随机抽取行政处罚和行政许可案卷，每个部门不少于5卷。</p>
+            <p>评查内容包括执法主体、执法程序、证据收集、法律适用和文书制作，评查结果纳入年度法治政府建设考核。</p>
+            <p>请各部门于6月30日前报送案卷目录，7月集中评查，8月通报评查结果。</p></div></div>
+            <div class="footer">主办单位：某区人民政府办公室</div>
+            </body></html>
+            """;
+
+        var article = WebPageReader.Read(html);
+
+        Assert.Contains("随机抽取行政处罚和行政许可案卷", article.Text);
+        Assert.Contains("8月通报评查结果", article.Text);
+        Assert.DoesNotContain("主办单位", article.Text);
+        Assert.DoesNotContain("长者模式", article.Text);
+    }
+
+    [Fact]
     public void Read_CmsLines_DateAndSourceWithoutMetaTags()
     {
         const string html = """

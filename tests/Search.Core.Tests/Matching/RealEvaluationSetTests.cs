@@ -30,6 +30,19 @@ public sealed class RealEvaluationSetTests : IDisposable
         Assert.True(result.UnrelatedMappedRate <= 0.05, $"unrelated mapped {result.UnrelatedMappedRate}");
     }
 
+    [Fact]
+    public void Match_DistrictAnnualReport_IndicatorWhoseMaterialAsksForTheReportFirst()
+    {
+        // A tune-split item: 静海区's annual report touches 84, 94, 96 and more; 95 asks for the report itself.
+        var item = ClassificationEvaluation.Load(Path.Combine(EvalFolder, "real.jsonl")).Single(i => i.Id == "real-b9e47e8c");
+        var matcher = _services.Get<MatcherRegistry>().For("shapotou-2023");
+
+        var matches = matcher.Match(new MatchInput(item.Title, item.Text, Date: global::Search.Core.Extraction.DocumentMetadataReader.DateOf(item.Text)));
+
+        Assert.Equal(95, matches[0].Number);
+        Assert.Contains(matches[0].Reasons, r => r.StartsWith("标题所示的报告正是材料第", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("063.txt")]
     [InlineData("12.txt")]
@@ -60,7 +73,7 @@ public sealed class RealEvaluationSetTests : IDisposable
 
     private async Task<MatchInput> InputAsync(ClassificationEvaluation.Item item) =>
         item.File is null
-            ? new MatchInput(item.Title, item.Text)
+            ? new MatchInput(item.Title, item.Text, Date: global::Search.Core.Extraction.DocumentMetadataReader.DateOf(item.Text))
             : await _services.Get<ClassificationService>().ReadAsync(Path.Combine(EvalFolder, item.File), item.File, CancellationToken.None);
 
     public void Dispose() => _services.Dispose();

@@ -31,6 +31,9 @@ public static partial class WebPageReader
         "blockquote", "pre", "header", "footer", "main", "center", "hr", "tbody", "thead",
     };
 
+    /// <summary>A block named like chrome but holding more than this share of the page's text is the article, not chrome.</summary>
+    private const double MaxChromeShare = 0.4;
+
     /// <summary>Class or id words CMS templates give their page chrome (footer, 导航, 相关链接, 分享…).</summary>
     [GeneratedRegex(@"(?:^|[\s_-])(?:foot(?:er)?|bottom|nav(?:bar)?|menu|header|top(?:bar)?|crumbs?|breadcrumb|share|related|links?|copyright|sidebar)(?:$|[\s_\d-])", RegexOptions.IgnoreCase)]
     private static partial Regex ChromeName();
@@ -174,7 +177,11 @@ public static partial class WebPageReader
         {
             return;
         }
-        foreach (var element in root.QuerySelectorAll("*").Where(e => e.Matches(Chrome) || ChromeName().IsMatch(e.ClassName ?? "") || ChromeName().IsMatch(e.Id ?? "")).ToList())
+        // A class or id is only a hint: templates also call the article's own wrappers "main-top" or "con_links", so a
+        // block holding much of the page's text is kept whatever its name says; chrome is small.
+        var total = Math.Max(1, Clean(root.TextContent).Length);
+        foreach (var element in root.QuerySelectorAll("*").Where(e => e.Matches(Chrome)
+            || ((ChromeName().IsMatch(e.ClassName ?? "") || ChromeName().IsMatch(e.Id ?? "")) && Clean(e.TextContent).Length < total * MaxChromeShare)).ToList())
         {
             element.Remove();
         }
