@@ -30,6 +30,12 @@ public sealed class WorkerCommand : ICliCommand
             var summary = IngestionWorkers.Summarise(file.File.DisplayName, outcomes);
             output.WriteLine($"{(summary.Succeeded ? "done   " : "failed ")} {file.JobId}/{file.Seq} {summary.File}{(summary.Reason is null ? "" : ": " + summary.Reason)}");
         };
+        // Build every framework's matcher (and load the analyser's dictionaries) before taking the first file.
+        var registry = context.Get<Search.Core.Matching.MatcherRegistry>();
+        foreach (var framework in registry.FrameworkIds)
+        {
+            registry.For(framework);
+        }
         workers.Start(count > 0 ? count : null);
         await context.Error.WriteLineAsync($"worker {Environment.MachineName}:{Environment.ProcessId}: {workers.Count} 个并行处理，存储 {database.Description}，原件目录 {context.Paths.Originals}；按 Ctrl+C 停止");
         try

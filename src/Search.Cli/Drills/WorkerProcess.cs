@@ -33,6 +33,11 @@ public sealed class WorkerProcess : IDisposable
 
     public string Name { get; }
 
+    /// <summary>Completes when the worker says it has started taking files.</summary>
+    public Task Ready => _ready.Task;
+
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int Pid => _process.Id;
 
     /// <summary>Raised for every line the worker prints ("taking …", "done …", "failed …").</summary>
@@ -47,6 +52,10 @@ public sealed class WorkerProcess : IDisposable
         lock (_log)
         {
             _log.WriteLine($"{Name}: {line}");
+        }
+        if (line.StartsWith("worker ", StringComparison.Ordinal))
+        {
+            _ready.TrySetResult();
         }
         LineWritten?.Invoke(this, line);
     }

@@ -44,6 +44,8 @@ public sealed class WorkersDrill(string work, int fileCount, int scanCount, int 
             {
                 var batch = Enumerable.Range(0, perPhase).Select(_ => queue.Dequeue()).ToList();
                 var workers = Enumerable.Range(0, k).Select(_ => StartWorker(++workerNumber, serviceData, store, corpusArguments)).ToList();
+                // Time the work, not the workers' start-up.
+                await Task.WhenAll(workers.Select(w => w.Ready)).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
                 var clock = Stopwatch.StartNew();
                 await UploadAndWaitAsync(client, batch, accepted, cancellationToken);
                 var seconds = clock.Elapsed.TotalSeconds;

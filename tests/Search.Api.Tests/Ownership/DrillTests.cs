@@ -23,6 +23,21 @@ public sealed class DrillTests
     }
 
     [Fact]
+    public async Task Workers_TwoWorkerProcesses_OneKilledInAScan_EveryFileIndexedOnce()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("drill", "workers", "--files", "24", "--scans", "2", "--workers", "2", "--json");
+
+        Assert.True(code == 0, output + error);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(26, report.GetProperty("files").GetInt32());
+        Assert.Equal(26, report.GetProperty("found").GetInt32());
+        Assert.Equal(0, report.GetProperty("lost").GetInt32());
+        Assert.Equal(0, report.GetProperty("duplicated").GetInt32());
+        Assert.Contains("SIGKILL", report.GetProperty("killed").GetString());
+        Assert.Equal(2, report.GetProperty("phases").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Load_FourClients_NoServerErrorsNothingLost()
     {
         var (code, output, error) = await CliRunner.RunAsync("drill", "load", "--clients", "4", "--seconds", "8", "--preload", "16", "--json");
