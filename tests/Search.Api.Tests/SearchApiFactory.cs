@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Search.Core.Tests.Fixtures;
 
 namespace Search.Api.Tests;
 
@@ -13,17 +14,25 @@ public class SearchApiFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(DataDirectory);
         builder.UseSetting("Search:DataDirectory", DataDirectory);
         builder.UseSetting("Search:IngestCorpusOnFirstStart", "false");
+        foreach (var (key, value) in Stores.Settings(Stores.Default, DataDirectory))
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && Stores.Default == Stores.Postgres)
+        {
+            Stores.Drop(DataDirectory);
+        }
         // The host's background work may still be closing files for a moment after it stops.
         for (var attempt = 0; disposing && Directory.Exists(DataDirectory) && attempt < 10; attempt++)
         {
             try
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Search.Core.Storage.MetadataDatabase.ReleasePools();
                 Directory.Delete(DataDirectory, recursive: true);
             }
             catch (IOException)

@@ -60,7 +60,10 @@ public sealed class WebCheckRepository(MetadataDatabase database)
 
     /// <summary>The latest runs, newest first, with counts per outcome instead of their reports (a report can be large).</summary>
     public IReadOnlyList<WebCheckRun> RecentRuns(string? framework, int limit) =>
-        Runs("WHERE @f IS NULL OR framework=@f ORDER BY started_at DESC LIMIT @n", ("@f", framework), ("@n", limit))
+        // No "@f IS NULL OR …": PostgreSQL cannot type a parameter that is only ever compared with NULL.
+        (framework is null
+            ? Runs("ORDER BY started_at DESC LIMIT @n", ("@n", limit))
+            : Runs("WHERE framework=@f ORDER BY started_at DESC LIMIT @n", ("@f", framework), ("@n", limit)))
             .Select(r => r with { Report = null, Counts = r.Report?.Counts })
             .ToList();
 

@@ -20,7 +20,9 @@ public static class Stores
     public static IEnumerable<object[]> All => PostgresConnection is null ? [[Sqlite]] : [[Sqlite], [Postgres]];
 
     /// <summary>The configuration that points a data directory at a store; for PostgreSQL a schema named after the folder.</summary>
-    public static Dictionary<string, string?> Settings(string store, TempFolder data)
+    public static Dictionary<string, string?> Settings(string store, TempFolder data) => Settings(store, data.Path);
+
+    public static Dictionary<string, string?> Settings(string store, string dataPath)
     {
         if (store != Postgres)
         {
@@ -30,12 +32,14 @@ public static class Stores
         return new()
         {
             ["Search:Storage:Provider"] = "postgres",
-            ["Search:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(connection) { SearchPath = SchemaOf(data) }.ConnectionString,
+            ["Search:Storage:ConnectionString"] = new NpgsqlConnectionStringBuilder(connection) { SearchPath = SchemaOf(dataPath) }.ConnectionString,
         };
     }
 
     /// <summary>Drops the schema of a data directory's PostgreSQL store, if it has one.</summary>
-    public static void Drop(TempFolder data)
+    public static void Drop(TempFolder data) => Drop(data.Path);
+
+    public static void Drop(string dataPath)
     {
         if (PostgresConnection is not { } connection)
         {
@@ -45,9 +49,10 @@ public static class Stores
         using var open = new NpgsqlConnection(connection);
         open.Open();
         using var command = open.CreateCommand();
-        command.CommandText = $"DROP SCHEMA IF EXISTS \"{SchemaOf(data)}\" CASCADE";
+        command.CommandText = $"DROP SCHEMA IF EXISTS \"{SchemaOf(dataPath)}\" CASCADE";
         command.ExecuteNonQuery();
     }
 
-    private static string SchemaOf(TempFolder data) => "t_" + Path.GetFileName(data.Path).Replace("search-tests-", "")[..24];
+    private static string SchemaOf(string dataPath) =>
+        "t_" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataPath))))[..24];
 }
