@@ -47,6 +47,7 @@ public sealed class QueryCommand : ICliCommand
             context.WriteJson(new
             {
                 total = results.Total,
+                totalIsLowerBound = results.TotalIsLowerBound,
                 hits = results.Hits.Select(h => new
                 {
                     documentId = h.DocumentId,
@@ -64,7 +65,9 @@ public sealed class QueryCommand : ICliCommand
             return ExitCodes.Success;
         }
 
-        context.Output.WriteLine($"{results.Total} 条结果");
+        context.Output.WriteLine(results.TotalIsLowerBound
+            ? $"约 {results.Total} 条以上结果（该词出现很多，只统计了完整词语的匹配，词内匹配排在其后，未计入）"
+            : $"{results.Total} 条结果");
         var rank = (request.Page - 1) * request.Size;
         foreach (var h in results.Hits)
         {

@@ -18,6 +18,9 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly LuceneQueryBuilder _queries;
 
+    /// <summary>Documents matched by the words as words beyond which matches inside longer words are not looked for.</summary>
+    public const int RecallCap = 1000;
+
     /// <summary>Opens the index for writing; the caller must be the only writer of <paramref name="directory"/>.</summary>
     public LuceneEvidenceIndex(Lucene.Net.Store.Directory directory, Vocabulary? vocabulary = null)
         : this(directory, vocabulary, writable: true)
@@ -212,20 +215,32 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             return new SearchResults(0, page, size, [], new SearchFacets([], [], [], []), "请输入检索词或筛选条件。");
         }
 
-        var query = _queries.Build(parsed, request);
         var searcher = _searchers.Acquire();
         try
         {
-            var collector = new DocumentGroupCollector();
-            searcher.Search(query, collector);
+            // Words as words first: where they alone match more documents than anyone pages through, matches
+            // inside longer words (the bigram recall clause, most of a query's cost) could only follow them, so
+            // they are not looked for and the total says it is a lower bound. Sorting by date needs them all.
+            var estimated = false;
+            DocumentGroups? groups = null;
+            if (parsed.HasText && request.Sort != SearchSort.Date && page * size <= RecallCap)
+            {
+                var words = SegmentSearch.Collect(searcher, _queries.Build(parsed, request, recall: false));
+                if (words.Groups.Count >= RecallCap)
+                {
+                    groups = words;
+                    estimated = true;
+                }
+            }
+            groups ??= SegmentSearch.Collect(searcher, _queries.Build(parsed, request));
             var order = request.Sort == SearchSort.Date || !parsed.HasText ? ByDate : ByRelevance;
             var forms = _queries.HighlightForms(parsed);
             var hits = new List<SearchHit>(size);
-            foreach (var group in PageOf(collector.Groups, order, (page - 1) * size, size))
+            foreach (var group in PageOf(groups.Groups, order, (page - 1) * size, size))
             {
                 hits.Add(ToHit(searcher.Doc(group.BestDoc), group, forms, request.Framework));
             }
-            return new SearchResults(collector.Groups.Count, page, size, hits, Facets(collector, request.Framework));
+            return new SearchResults(groups.Groups.Count, page, size, hits, Facets(groups, request.Framework)) { TotalIsLowerBound = estimated };
         }
         finally
         {
@@ -275,18 +290,18 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     private static List<DocumentGroup> PageOf(IReadOnlyList<DocumentGroup> groups, Comparer<DocumentGroup> order, int skip, int take) =>
         groups.Order(order).Skip(skip).Take(take).ToList();
 
-    private static SearchFacets Facets(DocumentGroupCollector collector, string? framework)
+    private static SearchFacets Facets(DocumentGroups collector, string? framework)
     {
         static List<FacetCount> ByCount(IEnumerable<KeyValuePair<string, int>> counts) =>
             counts.Select(c => new FacetCount(c.Key, c.Value))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
                 .ToList();
-        var indicators = collector.IndicatorCounts
+        var indicators = collector.Indicators
             .Where(c => framework is null || c.Key.StartsWith(framework + ":", StringComparison.Ordinal));
         return new SearchFacets(
-            ByCount(collector.DepartmentCounts),
-            ByCount(collector.FileTypeCounts),
-            collector.YearCounts.Select(c => new FacetCount(c.Key, c.Value)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
+            ByCount(collector.Departments),
+            ByCount(collector.FileTypes),
+            collector.Years.Select(c => new FacetCount(c.Key, c.Value)).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList(),
             ByCount(indicators));
     }
 

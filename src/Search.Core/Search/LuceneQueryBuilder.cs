@@ -17,7 +17,12 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
     private const float TitleBoost = 1.5f;
     private const float SynonymFactor = 0.8f;
 
-    public Query Build(ParsedQuery parsed, SearchRequest request)
+    /// <summary>
+    /// The query of a request. Without <paramref name="recall"/>, words match only as words (and in titles and
+    /// file names), not inside longer words of the text: a far cheaper query for words found everywhere.
+    /// Excluded words are always excluded wherever they appear.
+    /// </summary>
+    public Query Build(ParsedQuery parsed, SearchRequest request, bool recall = true)
     {
         var query = new BooleanQuery();
         if (parsed.HasText)
@@ -27,7 +32,7 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
                 var alternatives = new BooleanQuery();
                 foreach (var word in group)
                 {
-                    alternatives.Add(WordQuery(word), Occur.SHOULD);
+                    alternatives.Add(WordQuery(word, recall), Occur.SHOULD);
                 }
                 query.Add(alternatives, Occur.MUST);
             }
@@ -58,7 +63,7 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
     public IReadOnlyList<string> HighlightForms(ParsedQuery parsed) =>
         parsed.AllWords.SelectMany(vocabulary.Expand).Select(TextNormalizer.Normalize).Distinct().OrderByDescending(f => f.Length).ToList();
 
-    public Query WordQuery(string word)
+    public Query WordQuery(string word, bool recall = true)
     {
         var forms = new BooleanQuery();
         foreach (var form in vocabulary.Expand(word))
@@ -66,7 +71,10 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
             var isSynonym = form != word;
             var formQuery = new BooleanQuery();
             AddIfAny(formQuery, Phrase(IndexFields.Text, form), SmartBoost);
-            AddIfAny(formQuery, Phrase(IndexFields.TextBigram, form), 1f);
+            if (recall)
+            {
+                AddIfAny(formQuery, Phrase(IndexFields.TextBigram, form), 1f);
+            }
             AddIfAny(formQuery, Phrase(IndexFields.TitleBigram, form), TitleBoost);
             // Reviewers also type (parts of) file and folder names.
             AddIfAny(formQuery, Phrase(IndexFields.FileName, form), 0.5f);

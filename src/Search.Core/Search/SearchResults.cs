@@ -6,7 +6,14 @@ namespace Search.Core.Search;
 /// One page of results. Hits are documents, each shown by its best passage, so that one long document
 /// does not fill a page; <see cref="Total"/> counts matching documents, and facets count them too.
 /// </summary>
-public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, string? Notice = null);
+public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, string? Notice = null)
+{
+    /// <summary>
+    /// True when the words matched so many documents as whole words that matches inside longer words were not
+    /// counted: <see cref="Total"/> and the facets are then at least what they say (shown as "约").
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+}
 
 public sealed record SearchHit(
     string DocumentId,
