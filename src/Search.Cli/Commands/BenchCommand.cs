@@ -9,7 +9,7 @@ public sealed class BenchCommand : ICliCommand
 
     public string Summary => "Measure ingestion speed, search latency or classification accuracy.";
 
-    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank] [--tune-misses] [--json]";
+    public string Usage => "search bench ingest [--files N] [--formats text,docx,pdf] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank] [--tune-misses] [--json]";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
