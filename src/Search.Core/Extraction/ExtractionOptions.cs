@@ -14,8 +14,8 @@ public sealed class ExtractionOptions
     /// <summary>Threads ONNX Runtime may use for one page; 0 means one per core.</summary>
     public int OcrThreads { get; set; }
 
-    /// <summary>Longest side of the image PP-OCR's text detection sees, in pixels (larger pages are scaled down).</summary>
-    public int OcrDetectionMaxSide { get; set; } = 1600;
+    /// <summary>Longest side of the image PP-OCR's text detection sees, in pixels (larger pages are scaled down; recognition still reads the full image).</summary>
+    public int OcrDetectionMaxSide { get; set; } = 960;
 
     /// <summary>Tesseract executable (Debian: tesseract-ocr).</summary>
     public string TesseractPath { get; set; } = "tesseract";

@@ -37,6 +37,11 @@ public static class TextLayerCheck
         {
             return TextLayerVerdict.Unusable("中文编码被当作西文编码读取，文字层是乱码");
         }
+        var asciiSymbols = characters.Count(c => c < 0x80 && (char.IsPunctuation(c) || char.IsSymbol(c)));
+        if (asciiSymbols >= 0.25 * total && ideographs.Count < 0.1 * total)
+        {
+            return TextLayerVerdict.Unusable("文字层是无意义的符号（字体缺少可用的 ToUnicode 映射）");
+        }
         var undecodable = characters.Count(c => c == '\ufffd' || char.IsControl(c) || c is >= '\ue000' and <= '\uf8ff' || char.IsSurrogate(c) || IsOtherScript(c));
         if (undecodable >= MaxSuspiciousShare * total)
         {

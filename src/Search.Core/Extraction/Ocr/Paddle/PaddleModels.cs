@@ -18,20 +18,25 @@ public sealed class PaddleModels : IDisposable
 
     private PaddleModels(string directory, int threads)
     {
-        using var options = new SessionOptions
+        Parallelism = threads > 0 ? threads : Environment.ProcessorCount;
+        // Detection is one large image: ONNX Runtime spreads it over the cores. Recognition runs one line per
+        // core (see TextRecognizer), each single-threaded.
+        using (var wide = Options(Parallelism))
         {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
-            InterOpNumThreads = 1,
-        };
-        Detection = new InferenceSession(Path.Combine(directory, DetectionFile), options);
-        Classifier = new InferenceSession(Path.Combine(directory, ClassifierFile), options);
-        Recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), options);
+            Detection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);
+        }
+        using (var single = Options(1))
+        {
+            Classifier = new InferenceSession(Path.Combine(directory, ClassifierFile), single);
+            Recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), single);
+        }
         // Index 0 is the CTC blank; the model's last class is the space the list does not contain.
         var characters = File.ReadAllLines(Path.Combine(directory, CharacterFile));
         Characters = ["", .. characters, " "];
     }
+
+    /// <summary>How many cores one page may use.</summary>
+    public int Parallelism { get; }
 
     public InferenceSession Detection { get; }
 
@@ -49,6 +54,20 @@ public sealed class PaddleModels : IDisposable
     /// <summary>The files that are missing from <paramref name="directory"/>, empty when all are there.</summary>
     public static IReadOnlyList<string> MissingFiles(string directory) =>
         new[] { DetectionFile, ClassifierFile, RecognitionFile, CharacterFile }.Where(f => !File.Exists(Path.Combine(directory, f))).ToList();
+
+    private static SessionOptions Options(int threads)
+    {
+        var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+        };
+        // Threads that spin while waiting for work burn the cores other requests (and Tesseract, LibreOffice) need.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        return options;
+    }
 
     public static PaddleModels Load(string directory, int threads)
     {

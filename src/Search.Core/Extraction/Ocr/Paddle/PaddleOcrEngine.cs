@@ -100,8 +100,8 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
                 }
                 var turned = flipped.Select(i => { var m = new Mat(); Cv2.Rotate(crops[i], m, RotateFlags.Rotate180); return m; }).ToList();
                 crops.AddRange(turned);
-                var recognizer = new TextRecognizer(models.Recognition, models.Characters);
-                var all = recognizer.Recognize(crops);
+                var recognizer = new TextRecognizer(models.Recognition, models.Characters, models.Parallelism);
+                var all = recognizer.Recognize(crops, cancellationToken);
                 var read = all.Take(boxes.Count).ToArray();
                 for (var k = 0; k < flipped.Count; k++)
                 {

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Search.Core.Configuration;
+using Search.Core.Extraction.Ocr;
+using Search.Core.Extraction.Ocr.Paddle;
+using Search.Core.WebChecks;
+
+namespace Search.Cli.Commands;
+
+/// <summary>
+/// `bench ocr`: builds page images from real Chinese notices (<see cref="OcrBenchmarkPages"/>), reads every
+/// page with PP-OCR and with Tesseract in the same run (interleaved, so both see the same machine load),
+/// and reports each engine's character error rate and pages per second, overall, per variant and per split.
+/// </summary>
+public static class OcrBenchmarkRunner
+{
+    public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
+        var sourceCount = Math.Clamp(args.GetInt("sources", 8), 1, 8);
+        var variants = args.Get("variants") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : OcrBenchmarkPages.Variants;
+        var unknown = variants.Except(OcrBenchmarkPages.Variants).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CliUsageException($"unknown variant '{unknown[0]}': use {string.Join(", ", OcrBenchmarkPages.Variants)}.");
+        }
+        var chromium = args.Get("chromium") ?? context.Get<IOptions<WebCheckOptions>>().Value.ChromiumPath ?? "chromium";
+        var keep = args.Get("keep");
+
+        var folder = keep ?? Path.Combine(Path.GetTempPath(), "search-bench-ocr-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var builder = new OcrBenchmarkPages(folder, chromium, TimeSpan.FromSeconds(120));
+            var pages = new List<OcrBenchmarkPage>();
+            var sources = OcrBenchmarkSources.Load(corpus, sourceCount);
+            for (var i = 0; i < sources.Count; i++)
+            {
+                pages.AddRange(await builder.BuildAsync(sources[i], i, variants, cancellationToken));
+            }
+
+            IOcrEngine[] engines = [context.Get<PaddleOcrEngine>(), context.Get<TesseractOcrEngine>()];
+            // Load models and warm up outside the timing.
+            foreach (var engine in engines)
+            {
+                await engine.RecognizeAsync(pages[0].ImagePath, cancellationToken);
+            }
+            var results = new List<PageResult>();
+            for (var p = 0; p < pages.Count; p++)
+            {
+                // Alternate which engine goes first, so neither always meets a warmer cache.
+                foreach (var engine in p % 2 == 0 ? engines : engines.Reverse())
+                {
+                    var clock = Stopwatch.StartNew();
+                    var read = await engine.RecognizeAsync(pages[p].ImagePath, cancellationToken);
+                    var seconds = clock.Elapsed.TotalSeconds;
+                    results.Add(new PageResult(engine.Name, pages[p], CharacterErrorRate.Of(pages[p].Truth, read.Text), seconds, read.Rotation));
+                    if (keep is not null)
+                    {
+                        await File.WriteAllTextAsync(Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(pages[p].ImagePath)}.{engine.Name}.txt"), read.Text, cancellationToken);
+                    }
+                }
+            }
+            return Summarise(results, pages.Count);
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static object Summarise(List<PageResult> results, int pages)
+    {
+        var byEngine = results.GroupBy(r => r.Engine).ToList();
+        var engines = byEngine.Select(g => new
+        {
+            name = g.Key,
+            cer = Round(g.Average(r => r.Cer)),
+            pagesPerSecond = Round(g.Count() / g.Sum(r => r.Seconds)),
+            heldOutCer = Round(g.Where(r => r.Page.Split == "held-out").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
+            tuneCer = Round(g.Where(r => r.Page.Split == "tune").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
+            variants = g.GroupBy(r => VariantGroup(r.Page.Variant)).ToDictionary(v => v.Key, v => new
+            {
+                pages = v.Count(),
+                cer = Round(v.Average(r => r.Cer)),
+                pagesPerSecond = Round(v.Count() / v.Sum(r => r.Seconds)),
+            }),
+        }).ToList();
+        var paddle = engines.Single(e => e.name == "paddle");
+        var tesseract = engines.Single(e => e.name == "tesseract");
+        return new
+        {
+            pages,
+            engines,
+            cerRatio = Round(paddle.cer / Math.Max(tesseract.cer, 1e-9)),
+            speedRatio = Round(paddle.pagesPerSecond / Math.Max(tesseract.pagesPerSecond, 1e-9)),
+            targetMet = paddle.cer <= tesseract.cer / 3 && paddle.pagesPerSecond >= tesseract.pagesPerSecond,
+            worstPaddlePages = results.Where(r => r.Engine == "paddle").OrderByDescending(r => r.Cer).Take(3)
+                .Select(r => $"{r.Page.Source}/{r.Page.Variant}: cer {Round(r.Cer)}, rotation {r.Rotation}").ToList(),
+        };
+    }
+
+    /// <summary>The three turned variants are reported together as "rotated", each page naming its angle in the worst list.</summary>
+    private static string VariantGroup(string variant) => variant.StartsWith("rotated", StringComparison.Ordinal) ? "rotated" : variant;
+
+    private static double Round(double value) => Math.Round(value, 3);
+
+    private sealed record PageResult(string Engine, OcrBenchmarkPage Page, double Cer, double Seconds, int Rotation);
+}
