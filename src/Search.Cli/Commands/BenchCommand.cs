@@ -11,7 +11,7 @@ public sealed class BenchCommand : ICliCommand
 
     public string Summary => "Measure ingestion speed, search latency, classification accuracy or OCR quality and speed.";
 
-    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE] [--framework ID] [--rerank] | search bench ocr [--sources N] [--variants A,B] [--keep DIR]  [--json]";
+    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE] [--framework ID] [--rerank] | search bench ocr [--sources N] [--skip N] [--variants A,B] [--keep DIR]  [--json]";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {

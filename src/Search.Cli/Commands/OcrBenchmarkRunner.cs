@@ -19,6 +19,7 @@ public static class OcrBenchmarkRunner
         var args = context.Arguments;
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
         var sourceCount = Math.Clamp(args.GetInt("sources", 8), 1, 8);
+        var skip = Math.Clamp(args.GetInt("skip", 0), 0, sourceCount - 1);
         var variants = args.Get("variants") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : OcrBenchmarkPages.Variants;
         var unknown = variants.Except(OcrBenchmarkPages.Variants).ToList();
         if (unknown.Count > 0)
@@ -34,10 +35,10 @@ public static class OcrBenchmarkRunner
         {
             var builder = new OcrBenchmarkPages(folder, chromium, TimeSpan.FromSeconds(120));
             var pages = new List<OcrBenchmarkPage>();
-            var sources = OcrBenchmarkSources.Load(corpus, sourceCount);
+            var sources = OcrBenchmarkSources.Load(corpus, sourceCount).Skip(skip).ToList();
             for (var i = 0; i < sources.Count; i++)
             {
-                pages.AddRange(await builder.BuildAsync(sources[i], i, variants, cancellationToken));
+                pages.AddRange(await builder.BuildAsync(sources[i], skip + i, variants, cancellationToken));
             }
 
             IOcrEngine[] engines = [context.Get<PaddleOcrEngine>(), context.Get<TesseractOcrEngine>()];

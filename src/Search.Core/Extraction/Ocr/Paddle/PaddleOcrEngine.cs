@@ -75,7 +75,8 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
             var crops = boxes.Select(b => LineCropper.Crop(page, b.Corners)).ToList();
             var upsideDown = classifier.UpsideDown(crops);
-            if (IsUpsideDown(boxes, upsideDown))
+            var recognizer = new TextRecognizer(models.Recognition, models.Characters, models.Parallelism);
+            if (IsUpsideDown(boxes, upsideDown) && ReadsBetterTurned(recognizer, boxes, crops, cancellationToken))
             {
                 Dispose(crops);
                 page = Turn(page, image, RotateFlags.Rotate180);
@@ -100,7 +101,6 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
                 }
                 var turned = flipped.Select(i => { var m = new Mat(); Cv2.Rotate(crops[i], m, RotateFlags.Rotate180); return m; }).ToList();
                 crops.AddRange(turned);
-                var recognizer = new TextRecognizer(models.Recognition, models.Characters, models.Parallelism);
                 var all = recognizer.Recognize(crops, cancellationToken);
                 var read = all.Take(boxes.Count).ToArray();
                 for (var k = 0; k < flipped.Count; k++)
@@ -131,6 +131,34 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
             if (!ReferenceEquals(page, image))
             {
                 page.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The classifier's vote to turn a whole page is checked by reading its widest lines both ways: light text
+    /// on coloured bands (web pages) can fool it, and a page is turned only when it then reads more surely.
+    /// </summary>
+    private static bool ReadsBetterTurned(TextRecognizer recognizer, IReadOnlyList<DetectedBox> boxes, List<Mat> crops, CancellationToken cancellationToken)
+    {
+        var sample = Enumerable.Range(0, boxes.Count).OrderByDescending(i => boxes[i].Width).Take(6).ToList();
+        var both = sample.Select(i => crops[i]).ToList();
+        foreach (var i in sample)
+        {
+            var turned = new Mat();
+            Cv2.Rotate(crops[i], turned, RotateFlags.Rotate180);
+            both.Add(turned);
+        }
+        try
+        {
+            var read = recognizer.Recognize(both, cancellationToken);
+            return read.Skip(sample.Count).Average(r => r.Confidence) > read.Take(sample.Count).Average(r => r.Confidence);
+        }
+        finally
+        {
+            foreach (var turned in both.Skip(sample.Count))
+            {
+                turned.Dispose();
             }
         }
     }
