@@ -30,6 +30,10 @@ public sealed class BenchCommand : ICliCommand
         {
             context.WriteJson(figures);
         }
+        else if (figures is OcrBenchmarkReport report)
+        {
+            await context.Output.WriteLineAsync(report.ToTable());
+        }
         else
         {
             foreach (var property in figures.GetType().GetProperties())

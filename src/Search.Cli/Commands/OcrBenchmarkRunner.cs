@@ -14,7 +14,7 @@ namespace Search.Cli.Commands;
 /// </summary>
 public static class OcrBenchmarkRunner
 {
-    public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<OcrBenchmarkReport> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
@@ -74,35 +74,26 @@ public static class OcrBenchmarkRunner
         }
     }
 
-    private static object Summarise(List<PageResult> results, int pages)
+    private static OcrBenchmarkReport Summarise(List<PageResult> results, int pages)
     {
-        var byEngine = results.GroupBy(r => r.Engine).ToList();
-        var engines = byEngine.Select(g => new
-        {
-            name = g.Key,
-            cer = Round(g.Average(r => r.Cer)),
-            pagesPerSecond = Round(g.Count() / g.Sum(r => r.Seconds)),
-            heldOutCer = Round(g.Where(r => r.Page.Split == "held-out").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
-            tuneCer = Round(g.Where(r => r.Page.Split == "tune").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
-            variants = g.GroupBy(r => VariantGroup(r.Page.Variant)).ToDictionary(v => v.Key, v => new
-            {
-                pages = v.Count(),
-                cer = Round(v.Average(r => r.Cer)),
-                pagesPerSecond = Round(v.Count() / v.Sum(r => r.Seconds)),
-            }),
-        }).ToList();
-        var paddle = engines.Single(e => e.name == "paddle");
-        var tesseract = engines.Single(e => e.name == "tesseract");
-        return new
-        {
+        var engines = results.GroupBy(r => r.Engine).Select(g => new OcrEngineFigures(
+            g.Key,
+            Round(g.Average(r => r.Cer)),
+            Round(g.Count() / g.Sum(r => r.Seconds)),
+            Round(g.Where(r => r.Page.Split == "held-out").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
+            Round(g.Where(r => r.Page.Split == "tune").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
+            g.GroupBy(r => VariantGroup(r.Page.Variant)).ToDictionary(v => v.Key, v => new OcrVariantFigures(
+                v.Count(), Round(v.Average(r => r.Cer)), Round(v.Count() / v.Sum(r => r.Seconds)))))).ToList();
+        var paddle = engines.Single(e => e.Name == "paddle");
+        var tesseract = engines.Single(e => e.Name == "tesseract");
+        return new OcrBenchmarkReport(
             pages,
             engines,
-            cerRatio = Round(paddle.cer / Math.Max(tesseract.cer, 1e-9)),
-            speedRatio = Round(paddle.pagesPerSecond / Math.Max(tesseract.pagesPerSecond, 1e-9)),
-            targetMet = paddle.cer <= tesseract.cer / 3 && paddle.pagesPerSecond >= tesseract.pagesPerSecond,
-            worstPaddlePages = results.Where(r => r.Engine == "paddle").OrderByDescending(r => r.Cer).Take(3)
-                .Select(r => $"{r.Page.Source}/{r.Page.Variant}: cer {Round(r.Cer)}, rotation {r.Rotation}").ToList(),
-        };
+            Round(paddle.Cer / Math.Max(tesseract.Cer, 1e-9)),
+            Round(paddle.PagesPerSecond / Math.Max(tesseract.PagesPerSecond, 1e-9)),
+            paddle.Cer <= tesseract.Cer / 3 && paddle.PagesPerSecond >= tesseract.PagesPerSecond,
+            results.Where(r => r.Engine == "paddle").OrderByDescending(r => r.Cer).Take(3)
+                .Select(r => $"{r.Page.Source}/{r.Page.Variant}: cer {Round(r.Cer)}, rotation {r.Rotation}").ToList());
     }
 
     /// <summary>The three turned variants are reported together as "rotated", each page naming its angle in the worst list.</summary>
@@ -112,3 +103,26 @@ public static class OcrBenchmarkRunner
 
     private sealed record PageResult(string Engine, OcrBenchmarkPage Page, double Cer, double Seconds, int Rotation);
 }
+
+/// <summary>What `bench ocr` prints: per engine, CER and pages per second overall, per split and per variant.</summary>
+public sealed record OcrBenchmarkReport(int Pages, IReadOnlyList<OcrEngineFigures> Engines, double CerRatio, double SpeedRatio, bool TargetMet, IReadOnlyList<string> WorstPaddlePages)
+{
+    /// <summary>The figures as a table, one row per variant, the engines side by side.</summary>
+    public string ToTable()
+    {
+        var lines = new List<string> { $"{Pages} 页，每页由两种引擎各识别一次（CER 越低越好）", $"{"",-14}{string.Join("", Engines.Select(e => $"{e.Name + " CER",-16}{e.Name + " 页/秒",-18}"))}" };
+        foreach (var variant in Engines[0].Variants.Keys)
+        {
+            lines.Add($"{variant,-14}{string.Join("", Engines.Select(e => $"{e.Variants[variant].Cer,-16}{e.Variants[variant].PagesPerSecond,-18}"))}");
+        }
+        lines.Add($"{"all",-14}{string.Join("", Engines.Select(e => $"{e.Cer,-16}{e.PagesPerSecond,-18}"))}");
+        lines.Add($"{"held-out",-14}{string.Join("", Engines.Select(e => $"{e.HeldOutCer,-34}"))}");
+        lines.Add($"PP-OCR ÷ Tesseract: CER {CerRatio}（目标 ≤ 0.333），速度 {SpeedRatio}（目标 ≥ 1）：{(TargetMet ? "达到" : "未达到")}");
+        lines.Add($"PP-OCR 最差的页：{string.Join("；", WorstPaddlePages)}");
+        return string.Join("\n", lines);
+    }
+}
+
+public sealed record OcrEngineFigures(string Name, double Cer, double PagesPerSecond, double HeldOutCer, double TuneCer, IReadOnlyDictionary<string, OcrVariantFigures> Variants);
+
+public sealed record OcrVariantFigures(int Pages, double Cer, double PagesPerSecond);
