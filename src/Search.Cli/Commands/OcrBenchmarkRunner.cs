@@ -80,8 +80,8 @@ public static class OcrBenchmarkRunner
             g.Key,
             Round(g.Average(r => r.Cer)),
             Round(g.Count() / g.Sum(r => r.Seconds)),
-            Round(g.Where(r => r.Page.Split == "held-out").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
-            Round(g.Where(r => r.Page.Split == "tune").Select(r => r.Cer).DefaultIfEmpty(0).Average()),
+            SplitCer(g, "held-out"),
+            SplitCer(g, "tune"),
             g.GroupBy(r => VariantGroup(r.Page.Variant)).ToDictionary(v => v.Key, v => new OcrVariantFigures(
                 v.Count(), Round(v.Average(r => r.Cer)), Round(v.Count() / v.Sum(r => r.Seconds)))))).ToList();
         var paddle = engines.Single(e => e.Name == "paddle");
@@ -95,6 +95,10 @@ public static class OcrBenchmarkRunner
             results.Where(r => r.Engine == "paddle").OrderByDescending(r => r.Cer).Take(3)
                 .Select(r => $"{r.Page.Source}/{r.Page.Variant}: cer {Round(r.Cer)}, rotation {r.Rotation}").ToList());
     }
+
+    /// <summary>Mean CER of one split's pages; null when the run had none of them.</summary>
+    private static double? SplitCer(IEnumerable<PageResult> results, string split) =>
+        results.Where(r => r.Page.Split == split).Select(r => r.Cer).ToList() is { Count: > 0 } cers ? Round(cers.Average()) : null;
 
     /// <summary>The three turned variants are reported together as "rotated", each page naming its angle in the worst list.</summary>
     private static string VariantGroup(string variant) => variant.StartsWith("rotated", StringComparison.Ordinal) ? "rotated" : variant;
@@ -116,13 +120,13 @@ public sealed record OcrBenchmarkReport(int Pages, IReadOnlyList<OcrEngineFigure
             lines.Add($"{variant,-14}{string.Join("", Engines.Select(e => $"{e.Variants[variant].Cer,-16}{e.Variants[variant].PagesPerSecond,-18}"))}");
         }
         lines.Add($"{"all",-14}{string.Join("", Engines.Select(e => $"{e.Cer,-16}{e.PagesPerSecond,-18}"))}");
-        lines.Add($"{"held-out",-14}{string.Join("", Engines.Select(e => $"{e.HeldOutCer,-34}"))}");
+        lines.Add($"{"held-out",-14}{string.Join("", Engines.Select(e => $"{e.HeldOutCer?.ToString() ?? "-",-34}"))}");
         lines.Add($"PP-OCR ÷ Tesseract: CER {CerRatio}（目标 ≤ 0.333），速度 {SpeedRatio}（目标 ≥ 1）：{(TargetMet ? "达到" : "未达到")}");
         lines.Add($"PP-OCR 最差的页：{string.Join("；", WorstPaddlePages)}");
         return string.Join("\n", lines);
     }
 }
 
-public sealed record OcrEngineFigures(string Name, double Cer, double PagesPerSecond, double HeldOutCer, double TuneCer, IReadOnlyDictionary<string, OcrVariantFigures> Variants);
+public sealed record OcrEngineFigures(string Name, double Cer, double PagesPerSecond, double? HeldOutCer, double? TuneCer, IReadOnlyDictionary<string, OcrVariantFigures> Variants);
 
 public sealed record OcrVariantFigures(int Pages, double Cer, double PagesPerSecond);

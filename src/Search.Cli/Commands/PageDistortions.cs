@@ -19,6 +19,8 @@ public static class PageDistortions
     public static Mat Noise(Mat page, Random random, double sigma, double speckles)
     {
         using var noise = new Mat(page.Size(), MatType.CV_16SC3);
+        // OpenCV draws from its own (per-thread) generator: seed it from ours, so a run can be repeated.
+        Cv2.SetTheRNG((ulong)random.Next());
         Cv2.Randn(noise, Scalar.All(0), Scalar.All(sigma));
         using var wide = new Mat();
         page.ConvertTo(wide, MatType.CV_16SC3);
