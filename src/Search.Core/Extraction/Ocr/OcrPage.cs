@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Search.Core.Extraction.Ocr;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed record OcrPage(string Engine, int Width, int Height, int Rotation,
     /// <summary>The page's text: blocks separated by blank lines, table cells by tabs.</summary>
     public string Text => string.Join("\n\n", Blocks.Select(b => b.Text));
 
+    [JsonIgnore]
     public IEnumerable<OcrLine> Lines => Blocks.SelectMany(b => b.Lines);
 
     /// <summary>Mean confidence of the lines, 0 for a page without lines.</summary>
@@ -33,12 +36,16 @@ public sealed record OcrBlock(string Text, bool IsTableRow, IReadOnlyList<OcrLin
 /// <param name="Box">Corners clockwise from top-left, in pixels of the upright image.</param>
 public sealed record OcrLine(string Text, IReadOnlyList<OcrPoint> Box, float Confidence)
 {
+    [JsonIgnore]
     public int Left => Box.Min(p => p.X);
 
+    [JsonIgnore]
     public int Right => Box.Max(p => p.X);
 
+    [JsonIgnore]
     public int Top => Box.Min(p => p.Y);
 
+    [JsonIgnore]
     public int Bottom => Box.Max(p => p.Y);
 }
 
