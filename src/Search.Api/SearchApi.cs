@@ -40,6 +40,8 @@ public static class SearchApi
         });
 
         var app = builder.Build();
+        // Own the data directory before anything else: a second service (or a writing command line) fails here, at once.
+        _ = app.Services.GetRequiredService<Search.Core.Storage.DataDirectoryLock>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -53,6 +55,7 @@ public static class SearchApi
         app.MapMatchingEndpoints();
         app.MapWebCheckEndpoints();
         app.MapDraftEndpoints();
+        app.MapIndexEndpoints();
         return app;
     }
 }

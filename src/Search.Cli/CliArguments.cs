@@ -5,7 +5,7 @@ public sealed class CliArguments
 {
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
     {
-        "json", "help", "force", "no-progress", "dry-run", "all", "rerank", "list",
+        "json", "help", "force", "no-progress", "dry-run", "all", "rerank", "list", "tune-misses",
     };
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);

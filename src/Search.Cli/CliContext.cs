@@ -7,6 +7,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Search.Api.WebChecks;
 using Search.Core;
+using Search.Core.Indexing;
+using Search.Core.Storage;
 
 namespace Search.Cli;
 
@@ -22,13 +24,24 @@ public sealed class CliContext : IAsyncDisposable
     };
 
     private IHost? _host;
+    private DataDirectoryLock? _ownedLock;
 
-    public CliContext(CliArguments arguments, TextWriter output, TextWriter error)
+    public CliContext(CliArguments arguments, TextWriter output, TextWriter error, IndexAccess? access = null)
     {
         Arguments = arguments;
         Output = output;
         Error = error;
+        Access = access ?? IndexAccess.ReadOnly("cli");
     }
+
+    /// <summary>Whether this command line owns the data directory or reads what its owner committed.</summary>
+    public IndexAccess Access { get; }
+
+    /// <summary>The data directory as configured (--data, Search__DataDirectory, appsettings).</summary>
+    public DataPaths Paths => Get<DataPaths>();
+
+    /// <summary>Hands the lock this command line took to the engine, which would otherwise try to take it itself.</summary>
+    public void Own(DataDirectoryLock owned) => _ownedLock = owned;
 
     public CliArguments Arguments { get; }
 
@@ -78,6 +91,9 @@ public sealed class CliContext : IAsyncDisposable
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var minimum = Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning;
         builder.Logging.AddFilter((_, level) => level >= minimum);
+        builder.Services.AddSingleton(Access);
+        builder.Services.AddSingleton(sp => Interlocked.Exchange(ref _ownedLock, null)
+            ?? DataDirectoryLock.Acquire(sp.GetRequiredService<DataPaths>(), Access.Command));
         builder.Services.AddSearchCore(builder.Configuration);
         builder.Services.AddBrowserRenderer();
         return builder.Build();
@@ -85,6 +101,8 @@ public sealed class CliContext : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A lock taken but never handed to the engine (the command failed first) is released here.
+        Interlocked.Exchange(ref _ownedLock, null)?.Dispose();
         if (_host is IAsyncDisposable disposable)
         {
             await disposable.DisposeAsync();

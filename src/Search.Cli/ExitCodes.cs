@@ -11,5 +11,7 @@ public static class ExitCodes
     /// <summary>A batch ran, but at least one item of it failed.</summary>
     public const int PartialFailure = 5;
     public const int Configuration = 6;
+    /// <summary>Another process owns the data directory and no running service could take the request.</summary>
+    public const int Busy = 7;
     public const int Cancelled = 130;
 }

@@ -1,6 +1,8 @@
 using Search.Cli;
 using Search.Cli.Commands;
 using Search.Core.Configuration;
+using Search.Core.Indexing;
+using Search.Core.Storage;
 
 namespace Search.Cli;
 
@@ -19,6 +21,8 @@ public static class Program
         new FrameworksCommand(),
         new BenchCommand(),
         new DraftCommand(),
+        new DrillCommand(),
+        new WorkerCommand(),
     ];
 
     public static async Task<int> Main(string[] args)
@@ -30,6 +34,12 @@ public static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        // SIGTERM (kill, systemd, docker stop) stops a command as Ctrl+C does: a worker gives its files back.
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cts.Cancel();
+        });
         return await RunAsync(args, Console.Out, Console.Error, cts.Token);
     }
 
@@ -67,10 +77,35 @@ public static class Program
         }
 
         arguments.Positional.RemoveAt(0);
-        await using var context = new CliContext(arguments, output, error);
+        var writes = command.Writes(arguments);
+        await using var context = new CliContext(arguments, output, error, writes ? IndexAccess.OwnerAs(command.Name) : IndexAccess.ReadOnly(command.Name));
         try
         {
+            if (writes)
+            {
+                var owned = DataDirectoryLock.TryAcquire(context.Paths, command.Name);
+                if (owned is null)
+                {
+                    // Someone owns the data directory: a running service takes the request; anyone else means wait.
+                    using var service = await ServiceClient.ConnectAsync(context.Paths, cancellationToken);
+                    if (service is null || command is not IServiceCommand throughService)
+                    {
+                        throw new DataDirectoryBusyException(context.Paths.Root, DataDirectoryLock.ReadOwner(context.Paths));
+                    }
+                    if (!arguments.Json)
+                    {
+                        await error.WriteLineAsync($"服务正在运行（{service.Owner.Url}，进程号 {service.Owner.Pid}）：通过服务执行。");
+                    }
+                    return await throughService.RunThroughServiceAsync(context, service, cancellationToken);
+                }
+                context.Own(owned);
+            }
             return await command.RunAsync(context, cancellationToken);
+        }
+        catch (DataDirectoryBusyException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Busy;
         }
         catch (CliUsageException e)
         {

@@ -25,6 +25,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>();
 
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddSingleton<DataPaths>();
         services.AddSingleton<MetadataDatabase>();
         services.AddSingleton<BlobStore>();
@@ -33,7 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
 
         services.AddExtraction(configuration);
-        services.AddEvidenceIndex();
+        services.AddEvidenceIndex(configuration);
         services.AddSingleton<FrameworkCatalog>();
 
         services.AddSingleton(sp => new MatchTokenizer(sp.GetRequiredService<Vocabulary>().Terms));
@@ -46,9 +47,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EvidencePackageWriter>();
         services.AddLlm(configuration);
 
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName));
+        services.AddSingleton<ContentClaims>();
         services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IngestionWorkers>();
         services.AddSingleton<IngestionJobRunner>();
-        services.AddSingleton<IngestionQueue>();
         services.AddSingleton<IngestionService>();
         services.AddHostedService<IngestionWorker>();
         services.AddHostedService<CorpusBootstrapper>();

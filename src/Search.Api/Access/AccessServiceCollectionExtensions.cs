@@ -13,6 +13,8 @@ public static class AccessServiceCollectionExtensions
             .Validate(o => o.Users.All(u => Roles.All.Contains(u.Role)), "Search:Access:Users: Role must be reviewer, department, assessor or admin.")
             .Validate(o => o.Users.All(u => u.Role != Roles.Department || !string.IsNullOrWhiteSpace(u.Unit)), "Search:Access:Users: a department user needs a Unit.")
             .ValidateOnStart();
+        services.AddSingleton<LocalCommandLineKey>();
+        services.AddHostedService<OwnerPublisher>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -30,7 +30,7 @@ public static class DocumentEndpoints
     public sealed record DocumentView(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
         DateOnly? Date, bool DateFromDocNumber, string? DocNumber, string? IssuingBody, string? SourceUrl, IReadOnlyList<string> Urls,
         IReadOnlyList<int> IndicatorHints, int PageCount, long Size, string Sha256, bool UsedOcr, IReadOnlyList<string> Warnings,
-        IReadOnlyList<PassageView> Passages);
+        IReadOnlyList<PassageView> Passages, string? QuarantinedAt);
 
     private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public static class DocumentEndpoints
     {
         DocumentStatus? wanted = status is null ? null
             : Enum.TryParse<DocumentStatus>(status, ignoreCase: true, out var s) ? s
-            : throw new InvalidInputException($"未知的状态“{status}”，可用：stored、indexed、failed、quarantined。");
+            : throw new InvalidInputException($"未知的状态“{status}”，可用：stored、extracted、indexed、failed、quarantined、expanded。");
         var list = documents.ListAll()
             .Where(d => wanted is null || d.Status == wanted)
             .Where(d => department is null || d.Department == department)
@@ -94,12 +94,17 @@ public static class DocumentEndpoints
         var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
         var passages = documents.GetPassages(id).Select(p => new PassageView(p.Ordinal, p.Page, p.Location, p.Text)).ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason,
-            d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages));
+            d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages,
+            d.Status == DocumentStatus.Quarantined ? d.StoredPath : null));
     }
 
     private static PhysicalFileHttpResult GetOriginal(string id, DocumentRepository documents)
     {
         var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        if (d.Status == DocumentStatus.Quarantined)
+        {
+            throw new ForbiddenException($"该文件含密级标识，已隔离（{d.StoredPath}），不提供下载。");
+        }
         return TypedResults.PhysicalFile(d.StoredPath, "application/octet-stream", d.FileName);
     }
 

@@ -3,7 +3,7 @@ using Search.Core.WebChecks;
 namespace Search.Cli.Commands;
 
 /// <summary>`check-web`: checks that what must be published online is, and keeps a snapshot of each page as proof.</summary>
-public sealed class CheckWebCommand : ICliCommand
+public sealed class CheckWebCommand : IServiceCommand
 {
     public string Name => "check-web";
 
@@ -11,16 +11,13 @@ public sealed class CheckWebCommand : ICliCommand
 
     public string Usage => "search check-web [--framework ID [--indicator N]] [--url URL...] [--expect WORD...] [--xlsx FILE] [--allow-host HOST...] [--json]\n  --allow-host lets this run fetch a private or loopback host (Search:WebChecks:AllowHosts).";
 
+    /// <summary>A check files its snapshot as evidence and may link it to the indicator: it writes.</summary>
+    public bool Writes(CliArguments arguments) => true;
+
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        int? indicator = args.Get("indicator") is { } n
-            ? int.TryParse(n, out var number) ? number : throw new CliUsageException($"--indicator takes an indicator number, not '{n}'.")
-            : null;
-        if (indicator is not null && args.Get("framework") is null)
-        {
-            throw new CliUsageException("--indicator needs --framework.");
-        }
+        var indicator = IndicatorOf(args);
         var service = context.Get<WebCheckService>();
         var plan = service.Plan(args.Get("framework"), indicator, args.GetAll("url"), args.GetAll("expect"));
         await context.Error.WriteLineAsync($"checking {plan.Targets.Count} addresses; {plan.Unchecked.Count} indicators have no address");
@@ -28,13 +25,65 @@ public sealed class CheckWebCommand : ICliCommand
         var progress = new Progress<WebCheckResult>(r =>
             context.Error.WriteLine($"[{Interlocked.Increment(ref done)}/{plan.Targets.Count}] {r.Outcome,-15} {r.Url}"));
         var report = await service.RunNowAsync(plan, Environment.UserName, progress, cancellationToken);
+        return await WriteReportAsync(context, report, report is null ? null : () => WriteWorkbook(report));
+    }
 
-        if (args.Get("xlsx") is { } xlsx)
+    /// <summary>Runs the check as a background run of the service and waits for its report.</summary>
+    public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        if (args.GetAll("allow-host").Count > 0)
         {
-            await using (var file = File.Create(xlsx))
+            throw new Search.Core.Configuration.ConfigurationException("Search:WebChecks:AllowHosts",
+                "服务正在运行，本次检查由服务执行；--allow-host 只对命令行自己执行的检查有效，请在服务的配置中设置 Search:WebChecks:AllowHosts。");
+        }
+        var run = await service.PostJsonAsync<WebCheckRun>("/api/web-checks",
+            new { framework = args.Get("framework"), indicator = IndicatorOf(args), urls = args.GetAll("url"), expect = args.GetAll("expect") }, cancellationToken);
+        await context.Error.WriteLineAsync($"checking {run.Total} addresses (run {run.Id})");
+        var shown = -1;
+        while (run.Status is "queued" or "running")
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            run = await service.GetAsync<WebCheckRun>($"/api/web-checks/{run.Id}", cancellationToken);
+            if (run.Done != shown)
             {
-                WebCheckLedgerWriter.Write(report, file);
+                shown = run.Done;
+                await context.Error.WriteLineAsync($"[{run.Done}/{run.Total}]");
             }
+        }
+        if (run.Report is null)
+        {
+            throw new Search.Core.Configuration.SearchException($"网络检索任务 {run.Id} 未完成：{run.Error}");
+        }
+        var workbook = await service.GetBytesAsync($"/api/web-checks/{run.Id}/report.xlsx", cancellationToken);
+        return await WriteReportAsync(context, run.Report, () => workbook);
+    }
+
+    private static int? IndicatorOf(CliArguments args)
+    {
+        int? indicator = args.Get("indicator") is { } n
+            ? int.TryParse(n, out var number) ? number : throw new CliUsageException($"--indicator takes an indicator number, not '{n}'.")
+            : null;
+        if (indicator is not null && args.Get("framework") is null)
+        {
+            throw new CliUsageException("--indicator needs --framework.");
+        }
+        return indicator;
+    }
+
+    private static byte[] WriteWorkbook(WebCheckReport report)
+    {
+        using var buffer = new MemoryStream();
+        WebCheckLedgerWriter.Write(report, buffer);
+        return buffer.ToArray();
+    }
+
+    private static async Task<int> WriteReportAsync(CliContext context, WebCheckReport report, Func<byte[]>? workbook)
+    {
+        var args = context.Arguments;
+        if (args.Get("xlsx") is { } xlsx && workbook is not null)
+        {
+            await File.WriteAllBytesAsync(xlsx, workbook());
             await context.Error.WriteLineAsync($"report written to {xlsx}");
         }
         if (args.Json)

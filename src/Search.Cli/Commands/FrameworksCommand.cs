@@ -3,7 +3,7 @@ using Search.Core.Frameworks;
 namespace Search.Cli.Commands;
 
 /// <summary>`frameworks list|show|import|export|check|unit`: the indicator frameworks read from the notices.</summary>
-public sealed class FrameworksCommand : ICliCommand
+public sealed class FrameworksCommand : IServiceCommand
 {
     public string Name => "frameworks";
 
@@ -17,6 +17,34 @@ public sealed class FrameworksCommand : ICliCommand
         search frameworks check [ID] [--json]
         search frameworks unit ID UNIT [--json]
         """;
+
+    /// <summary>Only an import writes: it adds a framework and re-matches every document.</summary>
+    public bool Writes(CliArguments arguments) => arguments.Positional.FirstOrDefault() == "import";
+
+    public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var file = args.Positional.Count > 1 ? args.Positional[1] : throw new CliUsageException("frameworks import needs a file.");
+        if (!File.Exists(file))
+        {
+            throw new Search.Core.Configuration.NotFoundException($"文件不存在：{file}");
+        }
+        using var form = new MultipartFormDataContent { { ServiceClient.FilePart(file), "file", Path.GetFileName(file) } };
+        if (args.Get("id") is { } id)
+        {
+            form.Add(new StringContent(id), "id");
+        }
+        if (args.Get("name") is { } name)
+        {
+            form.Add(new StringContent(name), "name");
+        }
+        var imported = await service.PostFormAsync<ImportedFramework>("/api/frameworks", form, cancellationToken);
+        await context.Output.WriteLineAsync($"已导入 {imported.Id}：{imported.IndicatorCount} 个指标；服务已重新匹配全部文件" +
+            (imported.Clean ? "" : "；有解析问题，见 frameworks check " + imported.Id));
+        return ExitCodes.Success;
+    }
+
+    private sealed record ImportedFramework(string Id, string Name, int IndicatorCount, bool Clean);
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {

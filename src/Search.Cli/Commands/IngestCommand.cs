@@ -2,16 +2,79 @@ using Search.Core.Ingestion;
 
 namespace Search.Cli.Commands;
 
-/// <summary>`ingest PATH... [--department D]`: stores, extracts and indexes files and folders, one line per file.</summary>
-public sealed class IngestCommand : ICliCommand
+/// <summary>`ingest PATH... [--department D]`: stores, extracts and indexes files and folders, one line per file; through the service when one runs.</summary>
+public sealed class IngestCommand : IServiceCommand
 {
+    /// <summary>Files sent to the service in one upload (one job), at most.</summary>
+    private const int FilesPerUpload = 100;
+
+    /// <summary>Bytes sent to the service in one upload, at most (a single larger file goes alone).</summary>
+    private const long BytesPerUpload = 256L * 1024 * 1024;
+
     public string Name => "ingest";
 
     public string Summary => "Ingest evidence files and folders (recursively) into the data directory.";
 
     public string Usage => "search ingest PATH... [--department D] [--json] [--no-progress] [--data DIR]";
 
+    public bool Writes(CliArguments arguments) => true;
+
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var (files, missing) = await CollectAsync(context);
+        var progress = NewPrinter(context, files.Count);
+        var job = files.Count > 0
+            ? await context.Get<IngestionService>().RunNowAsync(files, Environment.UserName, progress, cancellationToken)
+            : null;
+        progress.Finish();
+        return await SummariseAsync(context, progress, job?.Files ?? [], job is null ? [] : [job.Id], missing, files.Count);
+    }
+
+    /// <summary>
+    /// Uploads the files to the running service in batches, one job each, and prints every outcome as the service
+    /// records it. A job is complete only when the service has committed it, so the summary means what it says.
+    /// </summary>
+    public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
+    {
+        var (files, missing) = await CollectAsync(context);
+        var progress = NewPrinter(context, files.Count);
+        var outcomes = new List<IngestOutcome>();
+        var jobIds = new List<string>();
+        foreach (var batch in Batches(files))
+        {
+            using var form = new MultipartFormDataContent();
+            foreach (var file in batch)
+            {
+                form.Add(ServiceClient.FilePart(file.Path), "file", file.DisplayName);
+            }
+            if (context.Arguments.Get("department") is { } department)
+            {
+                form.Add(new StringContent(department), "department");
+            }
+            var job = await service.PostFormAsync<IngestionJob>("/api/documents", form, cancellationToken);
+            jobIds.Add(job.Id);
+            var reported = 0;
+            while (true)
+            {
+                job = await service.GetAsync<IngestionJob>($"/api/jobs/{job.Id}", cancellationToken);
+                foreach (var outcome in job.Files.Skip(reported).TakeWhile(o => o.Outcome != IngestOutcomeKind.Pending))
+                {
+                    progress.Report(outcome);
+                    reported++;
+                }
+                if (job.Status is JobStatus.Completed or JobStatus.Cancelled)
+                {
+                    break;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
+            }
+            outcomes.AddRange(job.Files);
+        }
+        progress.Finish();
+        return await SummariseAsync(context, progress, outcomes, jobIds, missing, files.Count);
+    }
+
+    private static async Task<(List<JobFile> Files, List<string> Missing)> CollectAsync(CliContext context)
     {
         var args = context.Arguments;
         if (args.Positional.Count == 0)
@@ -46,20 +109,44 @@ public sealed class IngestCommand : ICliCommand
         {
             await context.Error.WriteLineAsync($"failed  {m}: 文件或文件夹不存在");
         }
+        return (files, missing);
+    }
 
-        var progress = new IngestProgressPrinter(context, files.Count, showBar: !args.Json && !args.Has("no-progress") && !Console.IsErrorRedirected);
-        var job = files.Count > 0
-            ? await context.Get<IngestionService>().RunNowAsync(files, Environment.UserName, progress, cancellationToken)
-            : null;
-        progress.Finish();
+    private static IEnumerable<List<JobFile>> Batches(IReadOnlyList<JobFile> files)
+    {
+        var batch = new List<JobFile>();
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            var size = new FileInfo(file.Path).Length;
+            if (batch.Count > 0 && (batch.Count >= FilesPerUpload || bytes + size > BytesPerUpload))
+            {
+                yield return batch;
+                batch = [];
+                bytes = 0;
+            }
+            batch.Add(file);
+            bytes += size;
+        }
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
 
-        var outcomes = job?.Files ?? [];
+    private static IngestProgressPrinter NewPrinter(CliContext context, int total) =>
+        new(context, total, showBar: !context.Arguments.Json && !context.Arguments.Has("no-progress") && !Console.IsErrorRedirected);
+
+    private static async Task<int> SummariseAsync(CliContext context, IngestProgressPrinter progress, IReadOnlyList<IngestOutcome> outcomes,
+        IReadOnlyList<string> jobIds, IReadOnlyList<string> missing, int fileCount)
+    {
         var failed = outcomes.Count(o => !o.Succeeded) + missing.Count;
-        if (args.Json)
+        if (context.Arguments.Json)
         {
             context.WriteJson(new
             {
-                jobId = job?.Id,
+                jobId = jobIds.FirstOrDefault(),
+                jobIds,
                 total = outcomes.Count + missing.Count,
                 succeeded = outcomes.Count(o => o.Succeeded),
                 failed,
@@ -70,8 +157,8 @@ public sealed class IngestCommand : ICliCommand
         {
             await context.Output.WriteLineAsync(
                 $"{outcomes.Count + missing.Count} files: {outcomes.Count(o => o.Succeeded)} ingested or already present, {failed} failed" +
-                (job is null ? "" : $" (job {job.Id})"));
+                (jobIds.Count == 0 ? "" : $" (job {string.Join(", ", jobIds)})"));
         }
-        return failed == 0 && (files.Count > 0) ? ExitCodes.Success : ExitCodes.PartialFailure;
+        return failed == 0 && fileCount > 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
 }

@@ -9,7 +9,9 @@ public static class RerankBenchmarkRunner
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         context.Get<LlmClient>().EnsureConfigured("比较向量重排");
-        var (path, items, framework, matcher) = EvaluationSet.Load(context);
+        var (path, all, framework, matcher) = EvaluationSet.Load(context);
+        // Re-ranking compares texts; the files of the real set are measured by `bench classify`.
+        var items = all.Where(i => i.File is null).ToList();
         var without = ClassificationEvaluation.Evaluate(matcher, items, "test", withExamples: false);
         var with = await context.Get<RerankEvaluation>().EvaluateAsync(matcher, items, "test", cancellationToken);
         return new

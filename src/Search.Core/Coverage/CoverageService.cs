@@ -19,7 +19,7 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
     {
         var framework = catalog.Get(frameworkId);
         var matcher = registry.For(framework.Id);
-        var docs = documents.ListByStatus(DocumentStatus.Indexed).Where(d => d.Kind != "zip").ToDictionary(d => d.Id);
+        var docs = documents.ListSearchable().ToDictionary(d => d.Id);
         var links = LinksOf(framework.Id, docs);
         var frameworkDecisions = decisions.ForFramework(framework.Id);
 
@@ -83,37 +83,30 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
     public IReadOnlyDictionary<int, IReadOnlyList<EvidenceLink>> EvidenceLinks(string frameworkId)
     {
         var framework = catalog.Get(frameworkId);
-        var docs = documents.ListByStatus(DocumentStatus.Indexed).Where(d => d.Kind != "zip").ToDictionary(d => d.Id);
+        var docs = documents.ListSearchable().ToDictionary(d => d.Id);
         return LinksOf(framework.Id, docs).ToDictionary(l => l.Key, l => (IReadOnlyList<EvidenceLink>)l.Value.Values.OrderByDescending(e => e.Score).ToList());
     }
 
     private Dictionary<int, Dictionary<string, EvidenceLink>> LinksOf(string frameworkId, IReadOnlyDictionary<string, DocumentRecord> docs)
     {
+        var automatic = decisions.AutoMatches(frameworkId);
+        var decided = decisions.ForFramework(frameworkId).ToLookup(d => d.DocumentId);
         var links = new Dictionary<int, Dictionary<string, EvidenceLink>>();
-        foreach (var (documentId, matches) in decisions.AutoMatches(frameworkId))
+        foreach (var documentId in automatic.Keys.Concat(decided.Select(g => g.Key)).Distinct())
         {
             if (!docs.TryGetValue(documentId, out var doc))
             {
                 continue;
             }
-            foreach (var m in matches)
+            var own = automatic.GetValueOrDefault(documentId)?.Select(m => (frameworkId, m)) ?? [];
+            foreach (var link in EvidenceLinkRule.Apply(own, decided[documentId]))
             {
-                Link(links, m.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, m.Score, "auto", doc.Date, m.Reasons));
+                if (!links.TryGetValue(link.Number, out var forIndicator))
+                {
+                    links[link.Number] = forIndicator = [];
+                }
+                forIndicator[doc.Id] = new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, link.Score, link.Source, doc.Date, link.Reasons);
             }
-        }
-        foreach (var d in decisions.ForFramework(frameworkId))
-        {
-            if (!docs.TryGetValue(d.DocumentId, out var doc))
-            {
-                continue;
-            }
-            if (d.Decision == DecisionKind.Reject)
-            {
-                links.GetValueOrDefault(d.Number)?.Remove(d.DocumentId);
-                continue;
-            }
-            var source = d.Decision == DecisionKind.Confirm ? "confirmed" : "added";
-            Link(links, d.Number, new EvidenceLink(doc.Id, doc.Title ?? doc.FileName, doc.SourcePath, 1.0, source, doc.Date, [$"{d.User} 于 {d.Time:yyyy-MM-dd} 确认"]));
         }
         return links;
     }
@@ -121,16 +114,4 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
     /// <summary>The lead unit of the first unsatisfied item, else the indicator's first lead unit.</summary>
     private static string? AskUnitFor(Indicator indicator, IReadOnlyList<MaterialCoverage> materials) =>
         materials.FirstOrDefault(m => !m.Satisfied)?.LeadUnit is { Length: > 0 } unit ? unit : indicator.LeadUnits.FirstOrDefault();
-
-    private static void Link(Dictionary<int, Dictionary<string, EvidenceLink>> links, int number, EvidenceLink link)
-    {
-        if (!links.TryGetValue(number, out var forIndicator))
-        {
-            links[number] = forIndicator = [];
-        }
-        if (!forIndicator.TryGetValue(link.DocumentId, out var existing) || existing.Score <= link.Score || link.Source != "auto")
-        {
-            forIndicator[link.DocumentId] = link;
-        }
-    }
 }

@@ -22,13 +22,16 @@ public static partial class DocumentMetadataReader
     [GeneratedRegex(@"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"(?:^|[/\\])(\d{1,3})(?:[-_.、．\s]|(?=[\p{IsCJKUnifiedIdeographs}]))")]
+    // A folder or file name that clearly names an indicator: "12-公平竞争审查", "12、…", "12.…", "第35项-…" (a number and a
+    // separator at the very start, then words), "指标12", "指标十二", "第12项指标", "12号指标". Bare numbers ("063.txt"),
+    // 附件N, 第N批/期/次/号, years and dates name no indicator.
+    [GeneratedRegex(@"^\s*(?:第\s*)?0*(\d{1,3})\s*(?:项\s*)?[-－—_、.．]\s*(?=[\p{L}]{2})")]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"(?:指标|第)\s*(\d{1,3})\s*(?:项|号指标|条)?")]
+    [GeneratedRegex(@"指标\s*(?:第\s*)?0*(\d{1,3})(?!\d)|第\s*0*(\d{1,3})\s*项指标|(?<![\d.])0*(\d{1,3})\s*号指标")]
     private static partial Regex NamedNumber();
 
-    [GeneratedRegex($@"(?:指标|第)([{CnDigit}百]{{1,4}})(?:项|号|条)?")]
+    [GeneratedRegex($@"指标\s*(?:第)?([{CnDigit}百]{{1,4}})|第([{CnDigit}百]{{1,4}})项指标|([{CnDigit}百]{{1,4}})号指标")]
     private static partial Regex NamedChineseNumber();
 
     [GeneratedRegex(@"(绝密|机密|秘密)\s*★|★\s*(绝密|机密|秘密)|^\s*(绝密|机密|秘密)\s*级?\s*$|^\s*(绝密|机密|秘密)级|^[【（(]?\s*涉密\s*[】）)]?$", RegexOptions.Multiline)]
@@ -72,24 +75,31 @@ public static partial class DocumentMetadataReader
             ClassificationMarks(lines));
     }
 
-    /// <summary>Indicator numbers named by the path: a folder or file starting "12-", "指标12", "第12项", "指标十二".</summary>
+    /// <summary>Indicator numbers a path names clearly, folder by folder and in the file name (see <see cref="LeadingNumber"/>).</summary>
     public static IReadOnlyList<int> IndicatorHints(string relativePath)
     {
-        var path = relativePath.Replace('\\', '/');
+        var segments = relativePath.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (segments.Count > 0)
+        {
+            segments[^1] = Path.GetFileNameWithoutExtension(segments[^1]);
+        }
         var hints = new List<int>();
-        foreach (Match m in LeadingNumber().Matches("/" + path))
+        foreach (var segment in segments)
         {
-            hints.Add(int.Parse(m.Groups[1].Value));
-        }
-        foreach (Match m in NamedNumber().Matches(path))
-        {
-            hints.Add(int.Parse(m.Groups[1].Value));
-        }
-        foreach (Match m in NamedChineseNumber().Matches(path))
-        {
-            if (ChineseNumber(m.Groups[1].Value) is { } n)
+            if (LeadingNumber().Match(segment) is { Success: true } leading)
             {
-                hints.Add(n);
+                hints.Add(int.Parse(leading.Groups[1].Value));
+            }
+            foreach (Match m in NamedNumber().Matches(segment))
+            {
+                hints.Add(int.Parse(m.Groups.Values.Skip(1).First(g => g.Success).Value));
+            }
+            foreach (Match m in NamedChineseNumber().Matches(segment))
+            {
+                if (ChineseNumber(m.Groups.Values.Skip(1).First(g => g.Success).Value) is { } n)
+                {
+                    hints.Add(n);
+                }
             }
         }
         return hints.Where(n => n is >= 1 and <= 150).Distinct().ToList();
@@ -127,6 +137,10 @@ public static partial class DocumentMetadataReader
         }
         return total + current;
     }
+
+    /// <summary>The date a plain text states for itself, found as ingestion finds it (the 成文日期 line first).</summary>
+    public static DateOnly? DateOf(string text) =>
+        FindDate(text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList()).Date;
 
     private static (DateOnly? Date, int Line) FindDate(List<string> lines)
     {

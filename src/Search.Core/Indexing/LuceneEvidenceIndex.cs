@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -8,32 +7,21 @@ using Search.Core.Search;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// The embedded Lucene.Net index of passages. One writer; a <see cref="SearcherManager"/> over it refreshed
-/// after every change (near-real-time, so a document is searchable when its ingestion returns); commits
-/// are batched to at most one every two seconds and on dispose, since SQLite keeps the passages anyway.
+/// The embedded Lucene.Net index of passages. Opened for writing it holds the one writer (the data directory's
+/// owner decides when to commit); opened read-only it searches the last commit another process made.
 /// </summary>
 public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
 {
-    private static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(2);
-
     private readonly Lucene.Net.Store.Directory _directory;
-    private readonly IndexWriter _writer;
-    private readonly SearcherManager _searchers;
+    private readonly IndexWriterHost? _writer;
+    private readonly ISearcherSource _searchers;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly LuceneQueryBuilder _queries;
-    private readonly Stopwatch _sinceCommit = Stopwatch.StartNew();
-    private bool _uncommitted;
-    private volatile bool _stale;
 
+    /// <summary>Opens the index for writing; the caller must be the only writer of <paramref name="directory"/>.</summary>
     public LuceneEvidenceIndex(Lucene.Net.Store.Directory directory, Vocabulary? vocabulary = null)
+        : this(directory, vocabulary, writable: true)
     {
-        _directory = directory;
-        Analyzer = AnalyzerFactory.Create();
-        EvidenceCodec.Register();
-        _writer = new IndexWriter(directory, new IndexWriterConfig(AnalyzerFactory.Version, Analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Codec = new EvidenceCodec() });
-        _writer.Commit();
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
-        _queries = new LuceneQueryBuilder(Analyzer, vocabulary ?? Vocabulary.Empty);
     }
 
     public LuceneEvidenceIndex(string path, Vocabulary? vocabulary = null)
@@ -41,13 +29,34 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     {
     }
 
+    private LuceneEvidenceIndex(Lucene.Net.Store.Directory directory, Vocabulary? vocabulary, bool writable)
+    {
+        _directory = directory;
+        Analyzer = AnalyzerFactory.Create();
+        _queries = new LuceneQueryBuilder(Analyzer, vocabulary ?? Vocabulary.Empty);
+        if (writable)
+        {
+            _writer = new IndexWriterHost(directory, Analyzer);
+            _searchers = _writer;
+        }
+        else
+        {
+            _searchers = new CommittedSearcherSource(directory);
+        }
+    }
+
+    /// <summary>Opens the last commit for searching only: no writer, no lock, safe beside a running owner.</summary>
+    public static LuceneEvidenceIndex OpenReadOnly(string path, Vocabulary? vocabulary = null) =>
+        new(FSDirectory.Open(System.IO.Directory.CreateDirectory(path)), vocabulary, writable: false);
+
     public Analyzer Analyzer { get; }
+
+    public bool IsWritable => _writer is not null;
 
     public int PassageCount
     {
         get
         {
-            RefreshIfStale();
             var searcher = _searchers.Acquire();
             try
             {
@@ -62,12 +71,11 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
 
     public async Task ReplaceDocumentAsync(string documentId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken)
     {
+        var writer = Writer;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
-            _writer.AddDocuments(passages.Select(PassageDocumentMapper.ToDocument));
-            AfterWrite();
+            writer.Replace(documentId, passages);
         }
         finally
         {
@@ -75,19 +83,19 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
     }
 
-    /// <summary>Adds many documents with one refresh at the end (bulk loads, benchmarks).</summary>
+    /// <summary>Adds many documents, then commits and refreshes once (bulk loads, benchmarks).</summary>
     public async Task ReplaceDocumentsAsync(IEnumerable<(string DocumentId, IReadOnlyList<IndexedPassage> Passages)> documents, CancellationToken cancellationToken)
     {
+        var writer = Writer;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             foreach (var (documentId, passages) in documents)
             {
-                _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
-                _writer.AddDocuments(passages.Select(PassageDocumentMapper.ToDocument));
+                writer.Replace(documentId, passages);
             }
-            Commit();
-            _searchers.MaybeRefreshBlocking();
+            writer.Commit();
+            writer.Refresh();
         }
         finally
         {
@@ -98,13 +106,13 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     /// <summary>Waits for background merges, then commits and reopens: a benchmark measures a settled index, not one still merging.</summary>
     public async Task WaitForMergesAsync(CancellationToken cancellationToken)
     {
+        var writer = Writer;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _writer.WaitForMerges();
-            Commit();
-            _stale = false;
-            _searchers.MaybeRefreshBlocking();
+            writer.WaitForMerges();
+            writer.Commit();
+            writer.Refresh();
         }
         finally
         {
@@ -117,11 +125,25 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
 
     public async Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
+        var writer = Writer;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            _writer.DeleteDocuments(new Term(IndexFields.DocumentId, documentId));
-            AfterWrite();
+            writer.Delete(documentId);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var writer = Writer;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            writer.Commit();
         }
         finally
         {
@@ -131,10 +153,52 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
 
     public Task RefreshAsync(CancellationToken cancellationToken)
     {
-        _stale = false;
-        _searchers.MaybeRefreshBlocking();
+        _searchers.Refresh();
         return Task.CompletedTask;
     }
+
+    /// <summary>The ids of the documents with live passages in the index (as this process sees it).</summary>
+    public IReadOnlySet<string> DocumentIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                var reader = leaf.AtomicReader;
+                var values = reader.GetSortedDocValues(IndexFields.DocumentId);
+                if (values is null)
+                {
+                    continue;
+                }
+                var live = reader.LiveDocs;
+                var seen = new bool[values.ValueCount];
+                var bytes = new Lucene.Net.Util.BytesRef();
+                for (var doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                    {
+                        continue;
+                    }
+                    var ord = values.GetOrd(doc);
+                    if (ord >= 0 && !seen[ord])
+                    {
+                        seen[ord] = true;
+                        values.LookupOrd(ord, bytes);
+                        ids.Add(bytes.Utf8ToString());
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+        return ids;
+    }
+
+    private IndexWriterHost Writer => _writer ?? throw new InvalidOperationException("The index was opened read-only; only the data directory's owner writes to it.");
 
     public SearchResults Search(SearchRequest request)
     {
@@ -149,7 +213,6 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
 
         var query = _queries.Build(parsed, request);
-        RefreshIfStale();
         var searcher = _searchers.Acquire();
         try
         {
@@ -227,47 +290,16 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             ByCount(indicators));
     }
 
-    /// <summary>
-    /// Marks the searcher stale instead of reopening it after every write: the next search reopens it
-    /// (so every write is visible to the search after it), and a batch of writes costs one reopen.
-    /// </summary>
-    private void AfterWrite()
-    {
-        _uncommitted = true;
-        _stale = true;
-        if (_sinceCommit.Elapsed >= CommitInterval)
-        {
-            Commit();
-        }
-    }
-
-    private void RefreshIfStale()
-    {
-        if (_stale)
-        {
-            _stale = false;
-            _searchers.MaybeRefreshBlocking();
-        }
-    }
-
-    private void Commit()
-    {
-        _writer.Commit();
-        _uncommitted = false;
-        _sinceCommit.Restart();
-    }
-
     public void Dispose()
     {
         _writeGate.Wait();
         try
         {
-            if (_uncommitted)
+            if (_writer is { HasUncommittedChanges: true })
             {
-                Commit();
+                _writer.Commit();
             }
             _searchers.Dispose();
-            _writer.Dispose();
             _directory.Dispose();
         }
         finally

@@ -1,58 +1,84 @@
-using Microsoft.Extensions.Logging;
+using Search.Core.Indexing;
 using Search.Core.Storage;
 
 namespace Search.Core.Ingestion;
 
-/// <summary>Runs the pending files of a job through the pipeline, recording each outcome as it happens.</summary>
-public sealed class IngestionJobRunner(IngestionPipeline pipeline, JobRepository jobs, ILogger<IngestionJobRunner> logger)
+/// <summary>
+/// Runs a job to its end in the process that owns the data directory: starts this process's workers and the
+/// index projector, reports each outcome as it is recorded, and returns once the job is complete, that is once
+/// its documents are in a commit of the index.
+/// </summary>
+public sealed class IngestionJobRunner(JobRepository jobs, IngestionWorkers workers, IndexProjector projector)
 {
-    /// <summary>Processes the job; <paramref name="progress"/> hears every outcome (an archive reports its entries too).</summary>
-    public async Task<IngestionJob> RunAsync(string jobId, IProgress<IngestOutcome>? progress, CancellationToken cancellationToken)
+    public const int MaxAttempts = IngestionWorkers.MaxAttempts;
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Waits for the job, reporting every outcome to <paramref name="progress"/> (an archive's entries too when a worker
+    /// of this process took it). When <paramref name="cancelMeansAbandon"/> is set (a user pressed Ctrl-C), a cancelled
+    /// job is marked cancelled; otherwise (the service is stopping) it stays unfinished and resumes at the next start.
+    /// </summary>
+    public async Task<IngestionJob> RunAsync(string jobId, IProgress<IngestOutcome>? progress, CancellationToken cancellationToken, bool cancelMeansAbandon = false)
     {
-        var files = jobs.GetFiles(jobId);
-        jobs.SetStatus(jobId, JobStatus.Running);
-        logger.LogInformation("Job {Job}: {Count} files", jobId, files.Count);
+        cancellationToken.ThrowIfCancellationRequested();
+        var reported = new HashSet<int>();
+        void OnProcessed(ClaimedFile file, IReadOnlyList<IngestOutcome> outcomes)
+        {
+            if (file.JobId != jobId)
+            {
+                return;
+            }
+            lock (reported)
+            {
+                if (!reported.Add(file.Seq))
+                {
+                    return;
+                }
+            }
+            foreach (var outcome in outcomes)
+            {
+                progress?.Report(outcome);
+            }
+        }
+        workers.Processed += OnProcessed;
         try
         {
-            for (var seq = 0; seq < files.Count; seq++)
+            projector.Start();
+            workers.Start();
+            workers.Wake();
+            while (true)
             {
-                var (file, previous) = files[seq];
-                if (previous.Outcome != IngestOutcomeKind.Pending)
+                var job = jobs.Get(jobId) ?? throw new Configuration.NotFoundException($"没有编号为 {jobId} 的入库任务。");
+                // Files another process's workers finished are reported from the store.
+                for (var seq = 0; seq < job.Files.Count; seq++)
                 {
+                    if (job.Files[seq].Outcome != IngestOutcomeKind.Pending)
+                    {
+                        OnProcessed(new ClaimedFile(jobId, seq, new JobFile("", job.Files[seq].File, null), 0, ""), [job.Files[seq]]);
+                    }
+                }
+                if (job.Status is JobStatus.Completed or JobStatus.Cancelled)
+                {
+                    return job;
+                }
+                if (job.Processed == job.Total)
+                {
+                    // Every file has its outcome: the next commit completes the job.
+                    await projector.FlushAsync(cancellationToken);
                     continue;
                 }
-                cancellationToken.ThrowIfCancellationRequested();
-                var outcomes = await pipeline.IngestAsync(file.Path, file.DisplayName, file.Department, cancellationToken);
-                foreach (var outcome in outcomes)
-                {
-                    progress?.Report(outcome);
-                }
-                jobs.RecordOutcome(jobId, seq, Summarise(file.DisplayName, outcomes));
+                await Task.Delay(Poll, cancellationToken);
             }
-            jobs.SetStatus(jobId, JobStatus.Completed);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancelMeansAbandon)
         {
             jobs.SetStatus(jobId, JobStatus.Cancelled);
             throw;
         }
-        return jobs.Get(jobId)!;
-    }
-
-    /// <summary>One outcome per submitted file: an archive fails when any of its entries failed.</summary>
-    private static IngestOutcome Summarise(string file, IReadOnlyList<IngestOutcome> outcomes)
-    {
-        if (outcomes.Count == 1)
+        finally
         {
-            return outcomes[0];
+            workers.Processed -= OnProcessed;
         }
-        var failed = outcomes.Where(o => o.Outcome == IngestOutcomeKind.Failed).ToList();
-        var head = outcomes[0];
-        if (failed.Count == 0)
-        {
-            return head with { Passages = outcomes.Sum(o => o.Passages) };
-        }
-        var reasons = string.Join("；", failed.Select(f => $"{f.File}：{f.Reason}"));
-        return new IngestOutcome(file, IngestOutcomeKind.Failed, $"{failed.Count} 个文件未能入库：{reasons}", head.DocumentId);
     }
 }

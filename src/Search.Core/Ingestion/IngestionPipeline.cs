@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Search.Core.Extraction;
 using Search.Core.Extraction.Archives;
-using Search.Core.Indexing;
 using Search.Core.Matching;
 using Search.Core.Storage;
+using Search.Core.WebChecks;
 
 namespace Search.Core.Ingestion;
 
 /// <summary>
-/// Ingests one file: store → extract → describe → split → match → index. Expected per-file problems
-/// end as an outcome with a reason, never as an exception; the stored original is never lost.
+/// Ingests one file: store → extract → describe → split → match → record. Expected per-file problems end as an
+/// outcome with a reason, never as an exception; the stored original is never lost. The pipeline writes only to
+/// the metadata store: the index owner's projector makes the index follow it, so the pipeline can run anywhere.
 /// </summary>
 public sealed class IngestionPipeline(
     BlobStore blobs,
@@ -17,13 +18,17 @@ public sealed class IngestionPipeline(
     TextExtractionService extraction,
     ArchiveExpander archives,
     IDocumentMatcher matcher,
-    IEvidenceIndex index,
+    MappingDecisionRepository decisions,
+    WebCheckRepository webChecks,
+    SnapshotStore snapshots,
+    ContentClaims claims,
     DataPaths paths,
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>
     /// Ingests a file; an archive yields one outcome for itself and one per entry. <paramref name="kindLabel"/>
     /// replaces the detected kind as the document's type (a web snapshot is HTML, but filed as "web-snapshot").
+    /// The documents are searchable once the index owner has committed them (see IndexProjector.FlushAsync).
     /// </summary>
     public async Task<IReadOnlyList<IngestOutcome>> IngestAsync(string path, string displayName, string? department, CancellationToken cancellationToken, string? kindLabel = null)
     {
@@ -32,27 +37,44 @@ public sealed class IngestionPipeline(
         return outcomes;
     }
 
-    /// <summary>Re-matches and re-indexes a stored document from its stored passages (after a framework import or a decision).</summary>
-    public async Task ReindexAsync(string documentId, CancellationToken cancellationToken)
+    /// <summary>Matches a stored document again from its stored passages (after a framework import) and asks for its re-projection.</summary>
+    public void Rematch(string documentId)
     {
         var document = documents.Get(documentId);
-        if (document is null || document.Status != DocumentStatus.Indexed || document.Kind == "zip")
+        if (document is null || !document.Status.IsSearchable())
         {
             return;
         }
-        var passages = documents.GetPassages(documentId);
-        await IndexAsync(document, passages, cancellationToken);
+        decisions.SaveAutoMatches(documentId, matcher.MatchDocument(document, documents.GetPassages(documentId)));
+        documents.RequestProjection(documentId);
     }
 
-    /// <summary>Removes a document: index entries, passages, metadata and, when no other record uses it, the original.</summary>
-    public async Task DeleteAsync(string documentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes a document: its rows and index entries (one transaction marks it for the index owner), then its
+    /// original when no other record uses it, its quarantined copy and the web-check snapshots filed as it.
+    /// </summary>
+    public Task DeleteAsync(string documentId, CancellationToken cancellationToken)
+    {
+        Delete(documentId);
+        return Task.CompletedTask;
+    }
+
+    private void Delete(string documentId)
     {
         var document = documents.Get(documentId) ?? throw new Configuration.NotFoundException($"没有编号为 {documentId} 的文件。");
-        await index.DeleteDocumentAsync(documentId, cancellationToken);
+        var checks = webChecks.ChecksFiledAs(documentId);
         documents.Delete(documentId);
-        if (documents.FindBySha(document.Sha256) is null)
+        if (document.Status == DocumentStatus.Quarantined)
+        {
+            paths.DeleteQuarantined(document.StoredPath);
+        }
+        else if (documents.FindBySha(document.Sha256) is null)
         {
             blobs.Delete(document.StoredPath);
+        }
+        foreach (var check in checks)
+        {
+            snapshots.Delete(check);
         }
     }
 
@@ -62,7 +84,15 @@ public sealed class IngestionPipeline(
         DocumentRecord? stored = null;
         try
         {
-            var (record, duplicate) = await StoreAsync(path, displayName, department, cancellationToken);
+            if (!File.Exists(path))
+            {
+                throw new ExtractionException("文件不存在", displayName);
+            }
+            var sha = await BlobStore.HashAsync(path, cancellationToken);
+            // One worker at a time per content and per department file: a duplicate waits for the first copy,
+            // two versions of one file replace each other in turn.
+            await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + sha, "key:" + SourceKeyFor(department, displayName)], displayName, cancellationToken);
+            var (record, duplicate) = await StoreAsync(path, sha, displayName, department, cancellationToken);
             stored = record;
             if (duplicate is not null)
             {
@@ -96,26 +126,23 @@ public sealed class IngestionPipeline(
                 UpdatedAt = DateTimeOffset.UtcNow,
             };
 
+            if (metadata.ClassificationMarks.Count > 0)
+            {
+                Quarantine(record, metadata.ClassificationMarks, displayName, outcomes);
+                return;
+            }
+
             var passages = PassageSplitter.Split(extracted)
                 .Select(p => new PassageRecord(record.Id, p.Ordinal, p.Text, p.Page, p.StartOffset, p.Location))
                 .ToList();
-            documents.ReplacePassages(record.Id, passages);
-
-            if (metadata.ClassificationMarks.Count > 0)
-            {
-                var reason = $"含密级标识（{string.Join("、", metadata.ClassificationMarks)}），按规定不得上传，已隔离、未编入索引";
-                documents.Upsert(record with { Status = DocumentStatus.Quarantined, Reason = reason });
-                outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Quarantined, reason, record.Id));
-                return;
-            }
             if (passages.Count == 0)
             {
                 throw new ExtractionException("文件中没有可检索的文字", displayName);
             }
 
-            await IndexAsync(record, passages, cancellationToken);
-            documents.Upsert(record with { Status = DocumentStatus.Indexed, Reason = null });
-            var replaced = await RemovePreviousVersionsAsync(record, cancellationToken);
+            decisions.SaveAutoMatches(record.Id, matcher.MatchDocument(record, passages));
+            documents.SaveExtracted(record, passages);
+            var replaced = RemovePreviousVersions(record, cancellationToken);
             outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested, null, record.Id, passages.Count));
         }
         catch (ExtractionException e)
@@ -132,6 +159,25 @@ public sealed class IngestionPipeline(
         }
     }
 
+    /// <summary>
+    /// A file with classification marks is kept only in the quarantine folder, with no passages stored and nothing
+    /// indexed; the reason says where it is, so a reviewer can hand it to whoever handles classified material.
+    /// </summary>
+    private void Quarantine(DocumentRecord record, IReadOnlyList<string> marks, string displayName, List<IngestOutcome> outcomes)
+    {
+        Directory.CreateDirectory(paths.Quarantine);
+        var target = Path.Combine(paths.Quarantine, Path.GetFileName(record.StoredPath));
+        if (!File.Exists(target))
+        {
+            File.Copy(record.StoredPath, target);
+        }
+        blobs.Delete(record.StoredPath);
+        var reason = $"含密级标识（{string.Join("、", marks)}），按规定不得上传：未编入索引，文件已移至隔离区 {target}";
+        documents.Upsert(record with { Status = DocumentStatus.Quarantined, Reason = reason, StoredPath = target });
+        outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Quarantined, reason, record.Id));
+        logger.LogWarning("Quarantined {File}: classification marks {Marks}", displayName, string.Join(",", marks));
+    }
+
     private void Fail(DocumentRecord? stored, string displayName, string reason, List<IngestOutcome> outcomes)
     {
         logger.LogWarning("Ingestion of {File} failed: {Reason}", displayName, reason);
@@ -142,16 +188,11 @@ public sealed class IngestionPipeline(
         outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Failed, reason, stored?.Id));
     }
 
-    /// <summary>The store step: hash, keep the original, record it. Returns a duplicate outcome when the content is already indexed.</summary>
-    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate)> StoreAsync(string path, string displayName, string? department, CancellationToken cancellationToken)
+    /// <summary>The store step: keep the original, record it. Returns a duplicate outcome when the content is already in.</summary>
+    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate)> StoreAsync(string path, string sha, string displayName, string? department, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw new ExtractionException("文件不存在", displayName);
-        }
-        var sha = await BlobStore.HashAsync(path, cancellationToken);
         var existing = documents.FindBySha(sha);
-        if (existing is { Status: DocumentStatus.Indexed or DocumentStatus.Quarantined })
+        if (existing is { Status: DocumentStatus.Extracted or DocumentStatus.Indexed or DocumentStatus.Quarantined or DocumentStatus.Expanded })
         {
             var reason = $"内容与已入库的“{existing.SourcePath}”相同，未重复保存";
             return (existing, new IngestOutcome(displayName, IngestOutcomeKind.Duplicate, reason, existing.Id));
@@ -187,7 +228,7 @@ public sealed class IngestionPipeline(
         try
         {
             var expansion = archives.Expand(path, target);
-            documents.Upsert(archive with { Kind = "zip", Status = DocumentStatus.Indexed, Reason = null, UpdatedAt = DateTimeOffset.UtcNow });
+            documents.Upsert(archive with { Kind = "zip", Status = DocumentStatus.Expanded, Reason = null, UpdatedAt = DateTimeOffset.UtcNow });
             outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Expanded, $"展开 {expansion.Entries.Count} 个文件", archive.Id));
             foreach (var refused in expansion.Refused)
             {
@@ -208,35 +249,14 @@ public sealed class IngestionPipeline(
         }
     }
 
-    private async Task IndexAsync(DocumentRecord document, IReadOnlyList<PassageRecord> passages, CancellationToken cancellationToken)
-    {
-        var indicators = matcher.MatchDocument(document, passages);
-        var indexed = passages.Select(p => new IndexedPassage
-        {
-            DocumentId = document.Id,
-            Ordinal = p.Ordinal,
-            Text = p.Text,
-            Page = p.Page,
-            StartOffset = p.StartOffset,
-            Location = p.Location,
-            Title = document.Title ?? document.FileName,
-            FileName = document.SourcePath,
-            DocNumber = document.DocNumber,
-            Department = document.Department,
-            Date = document.Date,
-            FileType = document.Kind,
-            Indicators = indicators,
-        }).ToList();
-        await index.ReplaceDocumentAsync(document.Id, indexed, cancellationToken);
-    }
-
     /// <summary>A changed file under the same department and path replaces what was there before.</summary>
-    private async Task<bool> RemovePreviousVersionsAsync(DocumentRecord current, CancellationToken cancellationToken)
+    private bool RemovePreviousVersions(DocumentRecord current, CancellationToken cancellationToken)
     {
         var replaced = false;
         foreach (var previous in documents.FindByKey(current.SourceKey).Where(d => d.Id != current.Id))
         {
-            await DeleteAsync(previous.Id, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            Delete(previous.Id);
             replaced = true;
         }
         return replaced;

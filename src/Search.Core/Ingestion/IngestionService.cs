@@ -1,48 +1,76 @@
+using System.Security.Cryptography;
 using Search.Core.Storage;
 
 namespace Search.Core.Ingestion;
 
-/// <summary>Submits files for ingestion: as a queued job (HTTP) or run in the caller (CLI); both use the same runner.</summary>
-public sealed class IngestionService(JobRepository jobs, IngestionQueue queue, IngestionJobRunner runner, DataPaths paths)
+/// <summary>
+/// Submits files for ingestion. Every file is put into the originals store first, so the job points only at
+/// stored files: a crash loses nothing, and a worker on any machine that shares the originals can take it.
+/// </summary>
+public sealed class IngestionService(JobRepository jobs, IngestionWorkers workers, IngestionJobRunner runner, BlobStore blobs, DataPaths paths)
 {
-    /// <summary>Stores uploaded streams under the data directory first, so a crash loses nothing, then queues a job.</summary>
+    /// <summary>Stores uploaded streams (hashed as they are written) and queues a job for them.</summary>
     public async Task<IngestionJob> SubmitUploadsAsync(IReadOnlyList<(string FileName, Stream Content)> uploads, string? department, string? submittedBy, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(paths.Uploads, DateTimeOffset.UtcNow.ToString("yyyyMMdd") + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(paths.Uploads);
         var files = new List<JobFile>();
-        for (var i = 0; i < uploads.Count; i++)
+        foreach (var (fileName, content) in uploads)
         {
-            var name = SafeName(uploads[i].FileName);
-            var displayName = SafeRelativePath(uploads[i].FileName);
-            var target = Path.Combine(folder, $"{i:D4}-{name}");
-            await using (var stream = File.Create(target))
+            var staged = Path.Combine(paths.Uploads, Guid.NewGuid().ToString("N") + ".part");
+            try
             {
-                await uploads[i].Content.CopyToAsync(stream, cancellationToken);
+                using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                await using (var stream = File.Create(staged))
+                {
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        hash.AppendData(buffer, 0, read);
+                        await stream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    }
+                }
+                var stored = blobs.Adopt(staged, Convert.ToHexStringLower(hash.GetHashAndReset()), Path.GetExtension(SafeName(fileName)));
+                files.Add(new JobFile(stored, SafeRelativePath(fileName), department));
             }
-            files.Add(new JobFile(target, displayName, department));
+            finally
+            {
+                File.Delete(staged);
+            }
         }
-        var job = jobs.Create(files, submittedBy);
-        await queue.EnqueueAsync(job.Id, cancellationToken);
-        return job;
+        return Queue(files, submittedBy);
     }
 
-    /// <summary>Queues a job for files already on disk (the built-in corpus, a server-side folder).</summary>
+    /// <summary>Queues a job for files on disk (the built-in corpus, a command line's files), storing them first.</summary>
     public async Task<IngestionJob> SubmitFilesAsync(IReadOnlyList<JobFile> files, string? submittedBy, CancellationToken cancellationToken)
     {
-        var job = jobs.Create(files, submittedBy);
-        await queue.EnqueueAsync(job.Id, cancellationToken);
-        return job;
+        var stored = new List<JobFile>(files.Count);
+        foreach (var file in files)
+        {
+            // A file that cannot be read keeps its path: its outcome will say why.
+            stored.Add(File.Exists(file.Path)
+                ? file with { Path = await blobs.StoreAsync(file.Path, await BlobStore.HashAsync(file.Path, cancellationToken), cancellationToken) }
+                : file);
+        }
+        return Queue(stored, submittedBy);
     }
 
-    /// <summary>Creates a job for files on disk and runs it now, reporting each outcome.</summary>
-    public Task<IngestionJob> RunNowAsync(IReadOnlyList<JobFile> files, string? submittedBy, IProgress<IngestOutcome>? progress, CancellationToken cancellationToken)
+    /// <summary>Submits files on disk and waits for their job to complete in this process, reporting each outcome.</summary>
+    public async Task<IngestionJob> RunNowAsync(IReadOnlyList<JobFile> files, string? submittedBy, IProgress<IngestOutcome>? progress, CancellationToken cancellationToken)
     {
-        var job = jobs.Create(files, submittedBy);
-        return runner.RunAsync(job.Id, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var job = await SubmitFilesAsync(files, submittedBy, cancellationToken);
+        return await runner.RunAsync(job.Id, progress, cancellationToken, cancelMeansAbandon: true);
     }
 
     public IngestionJob? GetJob(string id) => jobs.Get(id);
+
+    private IngestionJob Queue(IReadOnlyList<JobFile> files, string? submittedBy)
+    {
+        var job = jobs.Create(files, submittedBy);
+        workers.Wake();
+        return job;
+    }
 
     /// <summary>The relative path a browser sends for a folder upload, without empty, "." or ".." segments.</summary>
     public static string SafeRelativePath(string fileName)

@@ -4,33 +4,38 @@ using Search.Core.Storage;
 
 namespace Search.Core.Ingestion;
 
-/// <summary>Background loop: resumes unfinished jobs after a restart, then runs queued jobs one at a time.</summary>
-public sealed class IngestionWorker(IngestionQueue queue, IngestionJobRunner runner, JobRepository jobs, ILogger<IngestionWorker> logger) : BackgroundService
+/// <summary>
+/// Starts the service's ingestion workers. Unfinished jobs need no resuming of their own: their waiting files are
+/// in the store's queue, and a file a dead process held comes back when its lease lapses.
+/// </summary>
+public sealed class IngestionWorker(IngestionWorkers workers, DataPaths paths, ILogger<IngestionWorker> logger) : IHostedService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
-        foreach (var unfinished in jobs.Unfinished())
+        RemoveUnfinishedUploads();
+        workers.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => workers.DisposeAsync().AsTask();
+
+    /// <summary>Uploads are written to uploads/ only while they arrive; what is left there was cut off by a crash.</summary>
+    private void RemoveUnfinishedUploads()
+    {
+        if (!Directory.Exists(paths.Uploads))
         {
-            logger.LogInformation("Resuming job {Job} left unfinished by the last run", unfinished);
-            await queue.EnqueueAsync(unfinished, stoppingToken);
+            return;
         }
-        await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(paths.Uploads))
         {
-            try
+            logger.LogInformation("Removing {Entry}, an upload cut off by the last stop", entry);
+            if (Directory.Exists(entry))
             {
-                var job = await runner.RunAsync(jobId, progress: null, stoppingToken);
-                logger.LogInformation("Job {Job} finished: {Processed} processed, {Failed} failed", jobId, job.Processed, job.Failed);
+                Directory.Delete(entry, recursive: true);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            else
             {
-                break;
-            }
-            catch (Exception e)
-            {
-                // A job must never take the worker down; the job keeps its recorded outcomes.
-                logger.LogError(e, "Job {Job} stopped by an unexpected error", jobId);
-                jobs.SetStatus(jobId, JobStatus.Cancelled);
+                File.Delete(entry);
             }
         }
     }

@@ -16,7 +16,12 @@ public static class ClassificationEvaluation
         [property: JsonPropertyName("text")] string Text,
         [property: JsonPropertyName("expected")] int[] Expected,
         [property: JsonPropertyName("kind")] string Kind,
-        [property: JsonPropertyName("split")] string Split);
+        [property: JsonPropertyName("split")] string Split,
+        [property: JsonPropertyName("set")] string? Set = null,
+        [property: JsonPropertyName("file")] string? File = null,
+        [property: JsonPropertyName("source")] string? Source = null,
+        [property: JsonPropertyName("reason")] string? Reason = null,
+        [property: JsonPropertyName("from")] string? From = null);
 
     public sealed record Result(
         string Split,
@@ -30,7 +35,7 @@ public static class ClassificationEvaluation
         bool WithExamples);
 
     public static IReadOnlyList<Item> Load(string path) =>
-        File.ReadLines(path)
+        System.IO.File.ReadLines(path)
             .Where(l => !string.IsNullOrWhiteSpace(l))
             .Select(l => JsonSerializer.Deserialize<Item>(l) ?? throw new InvalidDataException($"bad line in {path}: {l}"))
             .ToList();

@@ -22,7 +22,7 @@ public sealed class ClassificationService(TextExtractionService extraction, Matc
         var extracted = await extraction.ExtractAsync(path, cancellationToken);
         var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
         var passages = PassageSplitter.Split(extracted).Select(p => p.Text).ToList();
-        return new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints);
+        return new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints, metadata.Date);
     }
 
     public Classification ClassifyText(string title, string text, string frameworkId, int top) =>

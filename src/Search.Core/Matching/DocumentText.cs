@@ -33,7 +33,8 @@ public static class DocumentText
         new(document.Title ?? Path.GetFileNameWithoutExtension(document.FileName),
             Head(passages),
             ScoredPassages(passages.Select(p => p.Text).ToList()),
-            document.IndicatorHints);
+            document.IndicatorHints,
+            document.Date);
 
     public static IReadOnlyList<string>? ScoredPassages(IReadOnlyList<string> passages)
     {

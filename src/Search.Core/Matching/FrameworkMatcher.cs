@@ -19,7 +19,7 @@ public sealed class FrameworkMatcher
     private readonly double _unknownIdf;
     private readonly Dictionary<int, Profile> _profiles;
     private readonly ProfilePostings _postings;
-    private readonly Dictionary<int, List<(string Title, SparseVector Vector)>> _examples = [];
+    private readonly IReadOnlyDictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>> _examples;
 
     public FrameworkMatcher(string frameworkId, IReadOnlyList<IndicatorProfileInput> indicators, MatchTokenizer tokenizer, MatcherSettings? settings = null)
     {
@@ -42,8 +42,27 @@ public sealed class FrameworkMatcher
 
         _profiles = indicators.ToDictionary(
             i => i.Number,
-            i => new Profile(i, Weigh(raw[i.Number]), i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList()));
+            i => new Profile(
+                i,
+                Weigh(raw[i.Number]),
+                i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList(),
+                i.MaterialItems.Select(item => new ItemKind(MaterialKind.KindsOf(item), MaterialKind.Subject(item), Coverage.TimeWindow.Parse(item))).ToList(),
+                MaterialKind.VerbsOf(i.Text)));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList());
+        _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
+    }
+
+    /// <summary>A copy that shares the profiles (they never change) and carries its own examples.</summary>
+    private FrameworkMatcher(FrameworkMatcher source, IReadOnlyDictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>> examples)
+    {
+        FrameworkId = source.FrameworkId;
+        Settings = source.Settings;
+        _tokenizer = source._tokenizer;
+        _idf = source._idf;
+        _unknownIdf = source._unknownIdf;
+        _profiles = source._profiles;
+        _postings = source._postings;
+        _examples = examples;
     }
 
     public string FrameworkId { get; }
@@ -52,13 +71,16 @@ public sealed class FrameworkMatcher
 
     public IReadOnlyCollection<int> Numbers => _profiles.Keys;
 
-    /// <summary>Documents a reviewer confirmed for an indicator: texts like them rank that indicator higher.</summary>
-    public void SetExamples(int number, IEnumerable<(string Title, string Text)> examples)
-    {
-        _examples[number] = examples.Select(e => (e.Title, Vectorise(e.Title, e.Text))).ToList();
-    }
+    /// <summary>
+    /// A matcher like this one that also knows the documents reviewers confirmed per indicator: texts like them
+    /// rank that indicator higher. Matchers never change once built, so threads can score with one while a new one is made.
+    /// </summary>
+    public FrameworkMatcher WithExamples(IReadOnlyDictionary<int, IReadOnlyList<(string Title, string Text)>> examples) =>
+        new(this, examples.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<(string Title, SparseVector Vector)>)kv.Value.Select(e => (e.Title, Vectorise(e.Title, e.Text))).ToList()));
 
-    public void ClearExamples() => _examples.Clear();
+    public bool HasExamples => _examples.Count > 0;
 
     /// <summary>The tf-idf vector of a document: title counted double.</summary>
     public SparseVector Vectorise(string title, string text) => Weigh(RawDocumentFeatures(_tokenizer, title, text));
@@ -103,7 +125,7 @@ public sealed class FrameworkMatcher
         var whole = new Dictionary<string, double>(StringComparer.Ordinal);
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
-        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? []);
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date);
     }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
@@ -156,6 +178,12 @@ public sealed class FrameworkMatcher
         var whole = Weigh(input.Whole);
         var passages = input.Passages.Select(Weigh).ToList();
         var hints = input.Hints;
+        var titleVector = input.Title is { Count: > 0 } t ? Weigh(t) : null;
+        var titleText = input.TitleText ?? "";
+        var titleKind = MaterialKind.TitleKind(titleText);
+        var titleSubject = MaterialKind.Subject(titleText);
+        var titleVerbs = MaterialKind.VerbsOf(titleText);
+        var titleSubjectLength = titleSubject.Count(c => c >= '\u4e00' && c <= '\u9fff');
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
         var wholeScores = _postings.Cosines(whole);
@@ -184,12 +212,54 @@ public sealed class FrameworkMatcher
                     example = title;
                 }
             }
-            var hinted = hints.Contains(number);
+            // A title that says what a material item asks for ("…政府信息公开工作年度报告") puts that indicator first
+            // among the many a long report touches.
+            (int Index, double Similarity)? titleItem = null;
+            if (titleVector is not null && profile.Items.Count > 0)
+            {
+                var best = profile.Items.Select((v, i) => (Index: i, Similarity: titleVector.Cosine(v))).MaxBy(x => x.Similarity);
+                if (best.Similarity >= Settings.TitleItemThreshold)
+                {
+                    score += Settings.TitleItemWeight * best.Similarity;
+                    titleItem = best;
+                }
+            }
+            // What the title is (a 报告, a 清单…) set against what each material item asks for, on the same subject and in its period.
+            (int Index, double Fit)? kindItem = null;
+            if (titleKind is not null)
+            {
+                for (var i = 0; i < profile.Kinds.Count; i++)
+                {
+                    var item = profile.Kinds[i];
+                    if (!item.Kinds.Contains(titleKind) || item.Window?.Contains(input.Date) == false)
+                    {
+                        continue;
+                    }
+                    // The shared run must be a real part of what the title is about, not a domain word (行政执法) in a long title;
+                    // the whole subject (法治政府建设情况, 8 characters) counts much more than part of it (法治政府建设).
+                    var run = MaterialKind.CommonRun(titleSubject, item.Subject);
+                    var fit = run < MinSubjectRun || run < titleSubjectLength * MinSubjectShare ? 0 : Math.Pow(Math.Min(1.0, run / 8.0), 2);
+                    if (fit > (kindItem?.Fit ?? 0))
+                    {
+                        kindItem = (i, fit);
+                    }
+                }
+                if (kindItem is { } k)
+                {
+                    score += Settings.KindWeight * k.Fit;
+                }
+            }
+            var verbs = titleVerbs.Where(profile.Verbs.Contains).ToList();
+            if (verbs.Count > 0 && score >= Settings.HintSupport)
+            {
+                score += Settings.VerbWeight * Math.Min(1.0, verbs.Count / 2.0);
+            }
+            var hinted = hints.Contains(number) && score >= Settings.HintSupport;
             if (hinted)
             {
                 score += Settings.HintBonus;
             }
-            result.Add(new Scored(number, score, profile, bestVector, hinted, example));
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date));
         }
         return result;
     }
@@ -214,6 +284,21 @@ public sealed class FrameworkMatcher
             {
                 reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
             }
+        }
+        if (s.TitleItem is { } titleItem)
+        {
+            reasons.Add($"标题与材料第{titleItem + 1}项相符：{Shorten(items[titleItem], 40)}");
+        }
+        if (s.KindItem is { } kind)
+        {
+            var window = s.Profile.Kinds[kind.Index].Window;
+            reasons.Add(window is not null && s.Date is { } date
+                ? $"标题所示的{kind.Kind}正是材料第{kind.Index + 1}项所要，日期{date:yyyy-MM-dd}在“{window.Text}”之内：{Shorten(items[kind.Index], 40)}"
+                : $"标题所示的{kind.Kind}正是材料第{kind.Index + 1}项所要：{Shorten(items[kind.Index], 40)}");
+        }
+        if (s.Verbs.Count > 0)
+        {
+            reasons.Add($"标题的做法与指标一致：{string.Join("、", s.Verbs)}");
         }
         if (s.Hinted)
         {
@@ -256,7 +341,17 @@ public sealed class FrameworkMatcher
             kv => (1.0 + Math.Log(Math.Max(1.0, kv.Value))) * _idf.GetValueOrDefault(kv.Key, _unknownIdf),
             StringComparer.Ordinal));
 
-    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items);
+    /// <summary>A title shares at least this many Chinese characters in a row with a material item before its type counts.</summary>
+    private const int MinSubjectRun = 6;
 
-    private sealed record Scored(int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example);
+    /// <summary>…and that run is at least this share of the Chinese characters of the title's subject.</summary>
+    private const double MinSubjectShare = 0.4;
+
+    private sealed record ItemKind(IReadOnlySet<string> Kinds, string Subject, Coverage.TimeWindow? Window);
+
+    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs);
+
+    private sealed record Scored(
+        int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example, int? TitleItem,
+        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date);
 }

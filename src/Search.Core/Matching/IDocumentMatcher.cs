@@ -1,14 +1,10 @@
-using Search.Core.Indexing;
 using Search.Core.Storage;
 
 namespace Search.Core.Matching;
 
-/// <summary>Maps a stored document to the indicators it supports, for every known framework.</summary>
+/// <summary>Maps a stored document to the indicators it supports, for every known framework; writes nothing.</summary>
 public interface IDocumentMatcher
 {
-    /// <summary>
-    /// The document's indicators across frameworks, reviewer decisions applied (confirmed and added kept,
-    /// rejected removed). Also records the automatic matches so coverage can explain them.
-    /// </summary>
-    IReadOnlyList<IndicatorRef> MatchDocument(DocumentRecord document, IReadOnlyList<PassageRecord> passages);
+    /// <summary>The automatic matches of the document in each framework (empty for a framework's own notice).</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<IndicatorMatch>> MatchDocument(DocumentRecord document, IReadOnlyList<PassageRecord> passages);
 }

@@ -10,8 +10,8 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     {
         database.Execute(
             """
-            INSERT INTO mapping_decisions (document_id, framework, number, decision, user, time, note) VALUES (@d, @f, @n, @k, @u, @t, @note)
-            ON CONFLICT(document_id, framework, number) DO UPDATE SET decision=@k, user=@u, time=@t, note=@note
+            INSERT INTO mapping_decisions (document_id, framework, number, decision, "user", time, note) VALUES (@d, @f, @n, @k, @u, @t, @note)
+            ON CONFLICT(document_id, framework, number) DO UPDATE SET decision=@k, "user"=@u, time=@t, note=@note
             """,
             ("@d", d.DocumentId), ("@f", d.Framework), ("@n", d.Number), ("@k", d.Decision.ToString()), ("@u", d.User), ("@t", d.Time.ToString("O")), ("@note", d.Note));
         audit.Record(d.User, "mapping-" + d.Decision.ToString().ToLowerInvariant(), $"{d.DocumentId} → {d.Framework}#{d.Number}", d.Note);
@@ -23,24 +23,42 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
 
     public IReadOnlyList<MappingDecision> All() => Query("");
 
-    public void SaveAutoMatches(string documentId, string framework, IReadOnlyList<IndicatorMatch> matches)
+    /// <summary>Replaces a document's automatic matches in every framework named, in one transaction.</summary>
+    public void SaveAutoMatches(string documentId, IReadOnlyDictionary<string, IReadOnlyList<IndicatorMatch>> matchesByFramework)
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM auto_mappings WHERE document_id=@d AND framework=@f", ("@d", documentId), ("@f", framework)))
+        foreach (var (framework, matches) in matchesByFramework)
         {
-            delete.Transaction = tx;
-            delete.ExecuteNonQuery();
-        }
-        foreach (var m in matches)
-        {
-            using var insert = MetadataDatabase.Prepare(connection,
-                "INSERT INTO auto_mappings (document_id, framework, number, score, reasons) VALUES (@d, @f, @n, @s, @r)",
-                ("@d", documentId), ("@f", framework), ("@n", m.Number), ("@s", m.Score), ("@r", string.Join("\n", m.Reasons)));
-            insert.Transaction = tx;
-            insert.ExecuteNonQuery();
+            using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM auto_mappings WHERE document_id=@d AND framework=@f", ("@d", documentId), ("@f", framework)))
+            {
+                delete.Transaction = tx;
+                delete.ExecuteNonQuery();
+            }
+            foreach (var m in matches)
+            {
+                using var insert = MetadataDatabase.Prepare(connection,
+                    "INSERT INTO auto_mappings (document_id, framework, number, score, reasons) VALUES (@d, @f, @n, @s, @r)",
+                    ("@d", documentId), ("@f", framework), ("@n", m.Number), ("@s", m.Score), ("@r", string.Join("\n", m.Reasons)));
+                insert.Transaction = tx;
+                insert.ExecuteNonQuery();
+            }
         }
         tx.Commit();
+    }
+
+    /// <summary>A document's automatic matches in every framework.</summary>
+    public IReadOnlyList<(string Framework, IndicatorMatch Match)> AutoMatchesOf(string documentId)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT framework, number, score, reasons FROM auto_mappings WHERE document_id=@d ORDER BY framework, score DESC", ("@d", documentId));
+        using var reader = command.ExecuteReader();
+        var list = new List<(string, IndicatorMatch)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), new IndicatorMatch(reader.GetInt32(1), reader.GetDouble(2), reader.GetString(3).Split('\n', StringSplitOptions.RemoveEmptyEntries))));
+        }
+        return list;
     }
 
     /// <summary>Automatic matches of a framework: document → its matches.</summary>
@@ -72,7 +90,7 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     private List<MappingDecision> Query(string where, params (string, object?)[] parameters)
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, framework, number, decision, user, time, note FROM mapping_decisions {where} ORDER BY time", parameters);
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT document_id, framework, number, decision, \"user\", time, note FROM mapping_decisions {where} ORDER BY time", parameters);
         using var reader = command.ExecuteReader();
         var list = new List<MappingDecision>();
         while (reader.Read())

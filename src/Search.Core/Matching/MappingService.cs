@@ -5,13 +5,14 @@ using Search.Core.Storage;
 
 namespace Search.Core.Matching;
 
-/// <summary>Takes reviewer decisions on mappings, then re-indexes the document so search shows them at once.</summary>
+/// <summary>Takes reviewer decisions on mappings; the document is projected again, so search shows the decision as soon as the call returns.</summary>
 public sealed class MappingService(
     MappingDecisionRepository decisions,
     DocumentRepository documents,
     FrameworkCatalog catalog,
     MatcherRegistry registry,
-    IngestionPipeline pipeline)
+    IngestionPipeline pipeline,
+    Indexing.IndexProjector projector)
 {
     public async Task<MappingDecision> DecideAsync(string documentId, string frameworkId, int number, DecisionKind kind, string user, string? note, CancellationToken cancellationToken)
     {
@@ -23,8 +24,9 @@ public sealed class MappingService(
         }
         var decision = new MappingDecision(documentId, framework.Id, number, kind, string.IsNullOrWhiteSpace(user) ? "anonymous" : user, DateTimeOffset.UtcNow, note);
         decisions.Save(decision);
+        documents.RequestProjection(documentId);
         registry.ExamplesChanged();
-        await pipeline.ReindexAsync(documentId, cancellationToken);
+        await projector.FlushAsync(cancellationToken);
         return decision;
     }
 
@@ -52,11 +54,13 @@ public sealed class MappingService(
     public async Task<int> RematchAllAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var document in documents.ListByStatus(DocumentStatus.Indexed))
+        foreach (var document in documents.ListSearchable())
         {
-            await pipeline.ReindexAsync(document.Id, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            pipeline.Rematch(document.Id);
             count++;
         }
+        await projector.FlushAsync(cancellationToken);
         return count;
     }
 }

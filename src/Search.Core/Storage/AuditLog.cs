@@ -4,14 +4,14 @@ namespace Search.Core.Storage;
 public sealed class AuditLog(MetadataDatabase database)
 {
     public void Record(string user, string action, string target, string? detail = null) =>
-        database.Execute("INSERT INTO audit_log (time, user, action, target, detail) VALUES (@t, @u, @a, @g, @d)",
+        database.Execute("INSERT INTO audit_log (time, \"user\", action, target, detail) VALUES (@t, @u, @a, @g, @d)",
             ("@t", DateTimeOffset.UtcNow.ToString("O")), ("@u", user), ("@a", action), ("@g", target), ("@d", detail));
 
     public IReadOnlyList<AuditEntry> Recent(int count = 100)
     {
         using var connection = database.Open();
         using var command = MetadataDatabase.Prepare(connection,
-            "SELECT time, user, action, target, detail FROM audit_log ORDER BY seq DESC LIMIT @n", ("@n", count));
+            "SELECT time, \"user\", action, target, detail FROM audit_log ORDER BY seq DESC LIMIT @n", ("@n", count));
         using var reader = command.ExecuteReader();
         var list = new List<AuditEntry>();
         while (reader.Read())

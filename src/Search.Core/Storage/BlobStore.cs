@@ -28,13 +28,25 @@ public sealed class BlobStore(DataPaths paths)
             return target;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temp = target + ".part";
+        var temp = $"{target}.{Guid.NewGuid():N}.part";
         await using (var source = File.OpenRead(sourcePath))
         await using (var destination = File.Create(temp))
         {
             await source.CopyToAsync(destination, cancellationToken);
         }
         File.Move(temp, target, overwrite: true);
+        return target;
+    }
+
+    /// <summary>Moves a file written elsewhere under the data directory (an upload as it arrived) into the store; returns the stored path.</summary>
+    public string Adopt(string stagedPath, string sha256, string extension)
+    {
+        var target = PathFor(sha256, extension);
+        if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(stagedPath, target, overwrite: true);
+        }
         return target;
     }
 

@@ -55,5 +55,10 @@ public sealed record DocumentRecord
 
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>Raised by every change of the record; the index holds <see cref="IndexedRevision"/>.</summary>
+    public long Revision { get; init; }
+
+    public long IndexedRevision { get; init; }
+
     public static string IdFor(string sha256) => sha256[..16];
 }

@@ -1,22 +1,32 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Search.Core.Storage;
 
 /// <summary>Reads and writes document and passage rows in the metadata database.</summary>
 public sealed class DocumentRepository(MetadataDatabase database)
 {
-    private const string Columns = "id, sha256, source_key, file_name, source_path, department, kind, size, stored_path, status, reason, page_count, title, doc_number, doc_date, date_from_doc_number, issuing_body, source_url, urls, indicator_hints, warnings, used_ocr, created_at, updated_at";
+    private const string Columns = "id, sha256, source_key, file_name, source_path, department, kind, size, stored_path, status, reason, page_count, title, doc_number, doc_date, date_from_doc_number, issuing_body, source_url, urls, indicator_hints, warnings, used_ocr, created_at, updated_at, revision, indexed_revision";
 
+    /// <summary>
+    /// Inserts or updates a document. Every change raises its revision, so the index owner re-projects it
+    /// (or removes it from the index when its status says it is not searchable).
+    /// </summary>
     public void Upsert(DocumentRecord d)
     {
-        database.Execute(
+        using var connection = database.Open();
+        Upsert(connection, null, d);
+    }
+
+    private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d)
+    {
+        using var command = MetadataDatabase.Prepare(connection,
             $"""
-            INSERT INTO documents ({Columns}) VALUES (@id, @sha, @key, @name, @path, @dept, @kind, @size, @stored, @status, @reason, @pages, @title, @num, @date, @datefromnum, @body, @url, @urls, @hints, @warnings, @ocr, @created, @updated)
+            INSERT INTO documents ({Columns}) VALUES (@id, @sha, @key, @name, @path, @dept, @kind, @size, @stored, @status, @reason, @pages, @title, @num, @date, @datefromnum, @body, @url, @urls, @hints, @warnings, @ocr, @created, @updated, 1, 0)
             ON CONFLICT(id) DO UPDATE SET sha256=@sha, source_key=@key, file_name=@name, source_path=@path, department=@dept, kind=@kind, size=@size, stored_path=@stored,
               status=@status, reason=@reason, page_count=@pages, title=@title, doc_number=@num, doc_date=@date, date_from_doc_number=@datefromnum, issuing_body=@body,
-              source_url=@url, urls=@urls, indicator_hints=@hints, warnings=@warnings, used_ocr=@ocr, updated_at=@updated
+              source_url=@url, urls=@urls, indicator_hints=@hints, warnings=@warnings, used_ocr=@ocr, updated_at=@updated, revision=documents.revision + 1
             """,
             ("@id", d.Id), ("@sha", d.Sha256), ("@key", d.SourceKey), ("@name", d.FileName), ("@path", d.SourcePath), ("@dept", d.Department),
             ("@kind", d.Kind), ("@size", d.Size), ("@stored", d.StoredPath), ("@status", d.Status.ToString()), ("@reason", d.Reason),
@@ -24,6 +34,21 @@ public sealed class DocumentRepository(MetadataDatabase database)
             ("@datefromnum", d.DateFromDocNumber ? 1 : 0), ("@body", d.IssuingBody), ("@url", d.SourceUrl),
             ("@urls", JsonSerializer.Serialize(d.Urls)), ("@hints", JsonSerializer.Serialize(d.IndicatorHints)), ("@warnings", JsonSerializer.Serialize(d.Warnings)),
             ("@ocr", d.UsedOcr ? 1 : 0), ("@created", d.CreatedAt.ToString("O")), ("@updated", d.UpdatedAt.ToString("O")));
+        command.Transaction = tx;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Records what extraction learnt in one transaction: the passages, then the document as extracted.
+    /// The index owner projects it from here; a crash before that loses nothing, since the projection is redone from these rows.
+    /// </summary>
+    public void SaveExtracted(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        WritePassages(connection, tx, document.Id, passages);
+        Upsert(connection, tx, document with { Status = DocumentStatus.Extracted, Reason = null });
+        tx.Commit();
     }
 
     public DocumentRecord? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
@@ -37,6 +62,9 @@ public sealed class DocumentRepository(MetadataDatabase database)
 
     public IReadOnlyList<DocumentRecord> ListAll() => Query("ORDER BY created_at");
 
+    /// <summary>The documents the index holds or is about to hold (extracted or indexed).</summary>
+    public IReadOnlyList<DocumentRecord> ListSearchable() => Query("WHERE status IN ('Extracted', 'Indexed') ORDER BY created_at");
+
     public int Count()
     {
         using var connection = database.Open();
@@ -45,50 +73,131 @@ public sealed class DocumentRepository(MetadataDatabase database)
     }
 
     public void SetStatus(string id, DocumentStatus status, string? reason) =>
-        database.Execute("UPDATE documents SET status=@s, reason=@r, updated_at=@u WHERE id=@id",
+        database.Execute("UPDATE documents SET status=@s, reason=@r, updated_at=@u, revision=revision + 1 WHERE id=@id",
             ("@s", status.ToString()), ("@r", reason), ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@id", id));
 
+    /// <summary>Asks the index owner to project the document again (its links changed: a decision, a re-match).</summary>
+    public void RequestProjection(string id) =>
+        database.Execute("UPDATE documents SET revision=revision + 1 WHERE id=@id", ("@id", id));
+
+    /// <summary>
+    /// Removes a document's rows (passages, automatic matches, the document) and records that the index must
+    /// drop it, in one transaction; reviewer decisions stay, since the same content gets the same id again.
+    /// </summary>
     public void Delete(string id)
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
-        foreach (var table in new[] { "passages", "auto_mappings" })
+        foreach (var sql in new[]
         {
-            using var c = MetadataDatabase.Prepare(connection, $"DELETE FROM {table} WHERE document_id=@id", ("@id", id));
-            c.Transaction = tx;
-            c.ExecuteNonQuery();
-        }
-        using (var c = MetadataDatabase.Prepare(connection, "DELETE FROM documents WHERE id=@id", ("@id", id)))
+            "DELETE FROM passages WHERE document_id=@id",
+            "DELETE FROM auto_mappings WHERE document_id=@id",
+            "DELETE FROM documents WHERE id=@id",
+            "INSERT INTO index_deletions (document_id, requested_at) VALUES (@id, @t)",
+        })
         {
+            using var c = MetadataDatabase.Prepare(connection, sql, ("@id", id), ("@t", DateTimeOffset.UtcNow.ToString("O")));
             c.Transaction = tx;
             c.ExecuteNonQuery();
         }
         tx.Commit();
     }
 
-    public void ReplacePassages(string documentId, IReadOnlyList<PassageRecord> passages)
+    /// <summary>Documents whose last change the index has not taken yet, oldest change first.</summary>
+    public IReadOnlyList<ProjectionState> Unprojected(int limit)
     {
         using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "SELECT id, status, revision, indexed_revision FROM documents WHERE revision <> indexed_revision ORDER BY updated_at LIMIT @n", ("@n", limit));
+        return ReadStates(command);
+    }
+
+    /// <summary>Every document's projection state, for reconciling the index with the store at start-up.</summary>
+    public IReadOnlyList<ProjectionState> ProjectionStates()
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT id, status, revision, indexed_revision FROM documents");
+        return ReadStates(command);
+    }
+
+    /// <summary>
+    /// Records that a commit holds these revisions: an extracted document becomes indexed. A document changed
+    /// again meanwhile keeps its newer revision and is projected once more.
+    /// </summary>
+    public void MarkProjected(IReadOnlyCollection<ProjectionState> projected)
+    {
+        if (projected.Count == 0)
+        {
+            return;
+        }
+        using var connection = database.Open();
         using var tx = connection.BeginTransaction();
+        using var update = MetadataDatabase.Prepare(connection,
+            "UPDATE documents SET indexed_revision=@r, status=CASE WHEN status='Extracted' THEN 'Indexed' ELSE status END WHERE id=@id AND revision=@r");
+        update.Transaction = tx;
+        var id = MetadataDatabase.Parameter(update, "@id", "");
+        var revision = MetadataDatabase.Parameter(update, "@r", 0L);
+        foreach (var p in projected)
+        {
+            id.Value = p.DocumentId;
+            revision.Value = p.Revision;
+            update.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>Index deletions not yet committed to the index, in the order they were asked for.</summary>
+    public IReadOnlyList<(long Seq, string DocumentId)> PendingDeletions(int limit)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT seq, document_id FROM index_deletions ORDER BY seq LIMIT @n", ("@n", limit));
+        using var reader = command.ExecuteReader();
+        var list = new List<(long, string)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetInt64(0), reader.GetString(1)));
+        }
+        return list;
+    }
+
+    public void ClearDeletions(long upToSeq) =>
+        database.Execute("DELETE FROM index_deletions WHERE seq <= @s", ("@s", upToSeq));
+
+    private static List<ProjectionState> ReadStates(DbCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var list = new List<ProjectionState>();
+        while (reader.Read())
+        {
+            list.Add(new ProjectionState(reader.GetString(0), Enum.Parse<DocumentStatus>(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+        return list;
+    }
+
+    private static void WritePassages(DbConnection connection, DbTransaction tx, string documentId, IReadOnlyList<PassageRecord> passages)
+    {
         using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM passages WHERE document_id=@id", ("@id", documentId)))
         {
             delete.Transaction = tx;
             delete.ExecuteNonQuery();
         }
         using var insert = MetadataDatabase.Prepare(connection,
-            "INSERT INTO passages (document_id, ordinal, text, page, start_offset, location) VALUES (@id, @o, @t, @p, @s, @l)",
-            ("@id", documentId), ("@o", 0), ("@t", ""), ("@p", 0), ("@s", 0), ("@l", null));
+            "INSERT INTO passages (document_id, ordinal, text, page, start_offset, location) VALUES (@id, @o, @t, @p, @s, @l)", ("@id", documentId));
         insert.Transaction = tx;
+        var ordinal = MetadataDatabase.Parameter(insert, "@o", 0);
+        var text = MetadataDatabase.Parameter(insert, "@t", "");
+        var page = MetadataDatabase.Parameter(insert, "@p", 0);
+        var start = MetadataDatabase.Parameter(insert, "@s", 0);
+        var location = MetadataDatabase.Parameter(insert, "@l", "");
         foreach (var p in passages)
         {
-            insert.Parameters["@o"].Value = p.Ordinal;
-            insert.Parameters["@t"].Value = p.Text;
-            insert.Parameters["@p"].Value = p.Page;
-            insert.Parameters["@s"].Value = p.StartOffset;
-            insert.Parameters["@l"].Value = (object?)p.Location ?? DBNull.Value;
+            ordinal.Value = p.Ordinal;
+            text.Value = p.Text;
+            page.Value = p.Page;
+            start.Value = p.StartOffset;
+            location.Value = (object?)p.Location ?? DBNull.Value;
             insert.ExecuteNonQuery();
         }
-        tx.Commit();
     }
 
     public IReadOnlyList<PassageRecord> GetPassages(string documentId)
@@ -118,7 +227,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         return list;
     }
 
-    private static DocumentRecord Read(SqliteDataReader r)
+    private static DocumentRecord Read(DbDataReader r)
     {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new DocumentRecord
@@ -147,6 +256,8 @@ public sealed class DocumentRepository(MetadataDatabase database)
             UsedOcr = r.GetInt32(21) == 1,
             CreatedAt = DateTimeOffset.Parse(r.GetString(22), CultureInfo.InvariantCulture),
             UpdatedAt = DateTimeOffset.Parse(r.GetString(23), CultureInfo.InvariantCulture),
+            Revision = r.GetInt64(24),
+            IndexedRevision = r.GetInt64(25),
         };
     }
 }

@@ -73,11 +73,107 @@ public sealed class JobRepository(MetadataDatabase database)
         database.Execute("UPDATE jobs SET status=@s, updated_at=@u WHERE id=@id",
             ("@s", status.ToString()), ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@id", jobId));
 
-    public void RecordOutcome(string jobId, int seq, IngestOutcome outcome)
+    /// <summary>Records a file's outcome whoever holds it (a job resumed in this process, tests).</summary>
+    public void RecordOutcome(string jobId, int seq, IngestOutcome outcome) =>
+        Finish(new ClaimedFile(jobId, seq, new JobFile("", outcome.File, null), 0, ""), outcome, fenced: false);
+
+    /// <summary>
+    /// Takes the next waiting file of the oldest unfinished job for <paramref name="worker"/>, for <paramref name="lease"/>:
+    /// a file whose worker died (lease expired) is taken again. Counts an attempt. Null when nothing waits.
+    /// On PostgreSQL, FOR UPDATE SKIP LOCKED lets many workers take files at once without waiting on each other.
+    /// </summary>
+    public ClaimedFile? ClaimNext(string worker, TimeSpan lease)
     {
-        database.Execute("UPDATE job_files SET outcome=@o, reason=@r, document_id=@d WHERE job_id=@id AND seq=@seq",
-            ("@o", outcome.Outcome.ToString()), ("@r", outcome.Reason), ("@d", outcome.DocumentId), ("@id", jobId), ("@seq", seq));
-        database.Execute("UPDATE jobs SET updated_at=@u WHERE id=@id", ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@id", jobId));
+        var now = DateTimeOffset.UtcNow;
+        var skipLocked = database.Provider == StoreProvider.Postgres ? "FOR UPDATE OF f SKIP LOCKED" : "";
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            $"""
+            UPDATE job_files SET lease_owner=@w, lease_until=@until, attempts=attempts + 1
+            WHERE (job_id, seq) IN (
+                SELECT f.job_id, f.seq FROM job_files f JOIN jobs j ON j.id = f.job_id
+                WHERE f.outcome = 'Pending' AND j.status IN ('Queued', 'Running') AND (f.lease_until IS NULL OR f.lease_until < @now)
+                ORDER BY j.created_at, f.job_id, f.seq LIMIT 1 {skipLocked})
+            RETURNING job_id, seq, file, path, department, attempts
+            """,
+            ("@w", worker), ("@until", (now + lease).ToString("O")), ("@now", now.ToString("O")));
+        ClaimedFile? claimed = null;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                claimed = new ClaimedFile(reader.GetString(0), reader.GetInt32(1),
+                    new JobFile(reader.GetString(3), reader.GetString(2), reader.IsDBNull(4) ? null : reader.GetString(4)), reader.GetInt32(5), worker);
+            }
+        }
+        if (claimed is not null)
+        {
+            using var running = MetadataDatabase.Prepare(connection, "UPDATE jobs SET status='Running', updated_at=@u WHERE id=@id AND status='Queued'",
+                ("@u", now.ToString("O")), ("@id", claimed.JobId));
+            running.ExecuteNonQuery();
+        }
+        return claimed;
+    }
+
+    /// <summary>Keeps a file taken while it is being worked on; false when the lease was lost (another worker has it now).</summary>
+    public bool Renew(ClaimedFile file, TimeSpan lease) =>
+        database.Execute("UPDATE job_files SET lease_until=@until WHERE job_id=@id AND seq=@seq AND lease_owner=@w AND outcome='Pending'",
+            ("@until", (DateTimeOffset.UtcNow + lease).ToString("O")), ("@id", file.JobId), ("@seq", file.Seq), ("@w", file.Worker)) == 1;
+
+    /// <summary>Gives a file back without an outcome, to be taken again at <paramref name="retryAt"/> (a pause after an error, or another worker has its content).</summary>
+    public void Release(ClaimedFile file, DateTimeOffset retryAt, bool countAttempt = true) =>
+        database.Execute($"UPDATE job_files SET lease_owner=NULL, lease_until=@until{(countAttempt ? "" : ", attempts=attempts - 1")} WHERE job_id=@id AND seq=@seq AND lease_owner=@w AND outcome='Pending'",
+            ("@until", retryAt.ToString("O")), ("@id", file.JobId), ("@seq", file.Seq), ("@w", file.Worker));
+
+    /// <summary>
+    /// Records a file's outcome. Fenced, it counts only while the worker still holds the file: a worker that lost
+    /// its lease (paused too long, presumed dead) cannot overwrite the outcome of the one that took over.
+    /// </summary>
+    public bool Finish(ClaimedFile file, IngestOutcome outcome, bool fenced = true)
+    {
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        var recorded = database.Execute(
+            "UPDATE job_files SET outcome=@o, reason=@r, document_id=@d, finished_at=@t, lease_owner=NULL, lease_until=NULL WHERE job_id=@id AND seq=@seq"
+            + (fenced ? " AND lease_owner=@w AND outcome='Pending'" : ""),
+            ("@o", outcome.Outcome.ToString()), ("@r", outcome.Reason), ("@d", outcome.DocumentId), ("@t", now), ("@id", file.JobId), ("@seq", file.Seq), ("@w", file.Worker)) == 1;
+        if (recorded)
+        {
+            database.Execute("UPDATE jobs SET updated_at=@u WHERE id=@id", ("@u", now), ("@id", file.JobId));
+        }
+        return recorded;
+    }
+
+    /// <summary>
+    /// Marks complete the unfinished jobs whose every file had its outcome before <paramref name="passStarted"/>: the
+    /// index owner calls it after a commit of a pass that started then, so their documents are in that commit.
+    /// </summary>
+    public IReadOnlyList<string> CompleteSettled(DateTimeOffset passStarted)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            """
+            UPDATE jobs SET status='Completed', updated_at=@u
+            WHERE status IN ('Queued', 'Running')
+              AND NOT EXISTS (SELECT 1 FROM job_files f WHERE f.job_id = jobs.id AND (f.outcome = 'Pending' OR f.finished_at IS NULL OR f.finished_at >= @started))
+            RETURNING id
+            """,
+            ("@u", DateTimeOffset.UtcNow.ToString("O")), ("@started", passStarted.ToString("O")));
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
+
+    /// <summary>How many files wait in unfinished jobs (for status and for workers deciding to sleep).</summary>
+    public int WaitingFiles()
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection,
+            "SELECT COUNT(*) FROM job_files f JOIN jobs j ON j.id = f.job_id WHERE f.outcome = 'Pending' AND j.status IN ('Queued', 'Running')");
+        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     /// <summary>Jobs that were queued or running when the service stopped.</summary>

@@ -1,184 +1,144 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Search.Core.Storage;
 
-/// <summary>Opens connections to the SQLite metadata database and creates its schema on first use.</summary>
-public sealed class MetadataDatabase
+/// <summary>
+/// Opens connections to the metadata store, SQLite (embedded) or PostgreSQL (shared with workers on other
+/// machines), and brings its schema up to date on first use. The repositories write one SQL for both: named
+/// @parameters, ON CONFLICT, RETURNING and LIMIT mean the same in each; only the schema steps differ.
+/// </summary>
+public sealed class MetadataDatabase : IDisposable
 {
-    private const string Schema = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS documents (
-            id TEXT PRIMARY KEY,
-            sha256 TEXT NOT NULL,
-            source_key TEXT NOT NULL,
-            file_name TEXT NOT NULL,
-            source_path TEXT NOT NULL,
-            department TEXT,
-            kind TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            stored_path TEXT NOT NULL,
-            status TEXT NOT NULL,
-            reason TEXT,
-            page_count INTEGER NOT NULL DEFAULT 0,
-            title TEXT,
-            doc_number TEXT,
-            doc_date TEXT,
-            date_from_doc_number INTEGER NOT NULL DEFAULT 0,
-            issuing_body TEXT,
-            source_url TEXT,
-            urls TEXT NOT NULL DEFAULT '[]',
-            indicator_hints TEXT NOT NULL DEFAULT '[]',
-            warnings TEXT NOT NULL DEFAULT '[]',
-            used_ocr INTEGER NOT NULL DEFAULT 0,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_documents_sha ON documents(sha256);
-        CREATE INDEX IF NOT EXISTS ix_documents_key ON documents(source_key);
-        CREATE TABLE IF NOT EXISTS passages (
-            document_id TEXT NOT NULL,
-            ordinal INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            page INTEGER NOT NULL,
-            start_offset INTEGER NOT NULL,
-            location TEXT,
-            PRIMARY KEY (document_id, ordinal)
-        );
-        CREATE TABLE IF NOT EXISTS jobs (
-            id TEXT PRIMARY KEY,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            status TEXT NOT NULL,
-            total INTEGER NOT NULL,
-            submitted_by TEXT
-        );
-        CREATE TABLE IF NOT EXISTS job_files (
-            job_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            file TEXT NOT NULL,
-            path TEXT NOT NULL,
-            department TEXT,
-            outcome TEXT NOT NULL,
-            reason TEXT,
-            document_id TEXT,
-            PRIMARY KEY (job_id, seq)
-        );
-        CREATE TABLE IF NOT EXISTS audit_log (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            time TEXT NOT NULL,
-            user TEXT NOT NULL,
-            action TEXT NOT NULL,
-            target TEXT NOT NULL,
-            detail TEXT
-        );
-        CREATE TABLE IF NOT EXISTS mapping_decisions (
-            document_id TEXT NOT NULL,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            decision TEXT NOT NULL,
-            user TEXT NOT NULL,
-            time TEXT NOT NULL,
-            note TEXT,
-            PRIMARY KEY (document_id, framework, number)
-        );
-        CREATE TABLE IF NOT EXISTS auto_mappings (
-            document_id TEXT NOT NULL,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            score REAL NOT NULL,
-            reasons TEXT NOT NULL,
-            PRIMARY KEY (document_id, framework, number)
-        );
-        CREATE TABLE IF NOT EXISTS web_addresses (
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            url TEXT NOT NULL,
-            added_by TEXT NOT NULL,
-            added_at TEXT NOT NULL,
-            PRIMARY KEY (framework, number, url)
-        );
-        CREATE TABLE IF NOT EXISTS web_check_runs (
-            id TEXT PRIMARY KEY,
-            framework TEXT,
-            status TEXT NOT NULL,
-            total INTEGER NOT NULL,
-            done INTEGER NOT NULL,
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            submitted_by TEXT,
-            error TEXT,
-            report TEXT
-        );
-        CREATE TABLE IF NOT EXISTS web_checks (
-            id TEXT PRIMARY KEY,
-            run_id TEXT NOT NULL,
-            framework TEXT,
-            number INTEGER,
-            url TEXT NOT NULL,
-            checked_at TEXT NOT NULL,
-            result TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_web_checks_url ON web_checks(url, checked_at);
-        CREATE TABLE IF NOT EXISTS drafts (
-            id TEXT PRIMARY KEY,
-            framework TEXT NOT NULL,
-            number INTEGER NOT NULL,
-            text TEXT NOT NULL,
-            length INTEGER NOT NULL,
-            limit_chars INTEGER NOT NULL,
-            limit_source TEXT NOT NULL,
-            citations TEXT NOT NULL,
-            warnings TEXT NOT NULL,
-            status TEXT NOT NULL,
-            model TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            edited_by TEXT,
-            edited_at TEXT
-        );
-        CREATE INDEX IF NOT EXISTS ix_drafts_indicator ON drafts(framework, number);
-        """;
-
     private readonly string _connectionString;
+    private readonly NpgsqlDataSource? _postgres;
     private readonly Lock _schemaGate = new();
     private volatile bool _initialised;
 
-    public MetadataDatabase(DataPaths paths)
+    public MetadataDatabase(DataPaths paths, IOptions<StorageOptions> options)
     {
-        _connectionString = new SqliteConnectionStringBuilder
+        var storage = options.Value;
+        Provider = storage.ParsedProvider;
+        if (Provider == StoreProvider.Postgres)
         {
-            DataSource = paths.Database,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                throw new Configuration.ConfigurationException("Search:Storage:ConnectionString", "使用 postgres 存储时必须配置连接字符串。");
+            }
+            _connectionString = storage.ConnectionString;
+            _postgres = NpgsqlDataSource.Create(storage.ConnectionString);
+            Description = $"PostgreSQL {_postgres.ConnectionString.Split(';').FirstOrDefault(p => p.StartsWith("Host", StringComparison.OrdinalIgnoreCase))}";
+        }
+        else
+        {
+            _connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = paths.Database,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString();
+            Description = $"SQLite {paths.Database}";
+        }
     }
 
-    public SqliteConnection Open()
+    /// <summary>The embedded SQLite store of a data directory.</summary>
+    public MetadataDatabase(DataPaths paths)
+        : this(paths, Options.Create(new StorageOptions()))
     {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+    }
+
+    public StoreProvider Provider { get; }
+
+    /// <summary>Which store this is, for logs and status (never the password).</summary>
+    public string Description { get; }
+
+    public DbConnection Open()
+    {
+        DbConnection connection = _postgres is not null ? _postgres.OpenConnection() : OpenSqlite();
         if (!_initialised)
         {
-            // Every caller waits until the schema exists; the first one creates it.
+            // Every caller waits until the schema is current; the first one brings it up to date.
             lock (_schemaGate)
             {
                 if (!_initialised)
                 {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = Schema;
-                    command.ExecuteNonQuery();
+                    Migrate(connection);
                     _initialised = true;
                 }
             }
         }
-        using (var pragma = connection.CreateCommand())
-        {
-            // WAL with synchronous=NORMAL stays consistent after a crash and spares an fsync per statement.
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
-            pragma.ExecuteNonQuery();
-        }
         return connection;
+    }
+
+    private SqliteConnection OpenSqlite()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        // WAL lets readers in other processes work while one writes; with synchronous=NORMAL it stays
+        // consistent after a crash and spares an fsync per statement.
+        pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Takes the migration steps this database has not taken, each in its own transaction, one process at a time.</summary>
+    private void Migrate(DbConnection connection)
+    {
+        if (Provider == StoreProvider.Postgres && new NpgsqlConnectionStringBuilder(_connectionString).SearchPath is { Length: > 0 } schema)
+        {
+            Run(connection, null, $"CREATE SCHEMA IF NOT EXISTS \"{schema.Split(',')[0].Trim().Replace("\"", "")}\"");
+        }
+        Run(connection, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        foreach (var migration in SchemaMigrations.All)
+        {
+            using var tx = BeginExclusive(connection);
+            using var check = Prepare(connection, "SELECT COUNT(*) FROM schema_migrations WHERE version=@v", ("@v", migration.Version));
+            check.Transaction = tx;
+            if (Convert.ToInt32(check.ExecuteScalar()) > 0)
+            {
+                continue;
+            }
+            Run(connection, tx, migration.For(Provider));
+            using (var record = Prepare(connection, "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@v, @d, @t)",
+                ("@v", migration.Version), ("@d", migration.Description), ("@t", DateTimeOffset.UtcNow.ToString("O"))))
+            {
+                record.Transaction = tx;
+                record.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
+    /// <summary>A transaction that holds the store's write lock from its start (two processes migrating at once take turns).</summary>
+    private DbTransaction BeginExclusive(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            return sqlite.BeginTransaction(deferred: false);
+        }
+        var tx = connection.BeginTransaction();
+        Run(connection, tx, "SELECT pg_advisory_xact_lock(4242001)");
+        return tx;
+    }
+
+    private static void Run(DbConnection connection, DbTransaction? tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The highest migration step this database has taken.</summary>
+    public int SchemaVersion()
+    {
+        using var connection = Open();
+        using var command = Prepare(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     /// <summary>Runs a statement with named parameters (@name ↦ value).</summary>
@@ -189,14 +149,34 @@ public sealed class MetadataDatabase
         return command.ExecuteNonQuery();
     }
 
-    public static SqliteCommand Prepare(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Prepare(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            Parameter(command, name, value);
         }
         return command;
+    }
+
+    /// <summary>Adds a parameter and returns it, so a loop can set its value for each row.</summary>
+    public static DbParameter Parameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Closes the PostgreSQL pool of this store (its idle connections would otherwise stay open).</summary>
+    public void Dispose() => _postgres?.Dispose();
+
+    /// <summary>Closes pooled connections (tests delete data directories; SQLite keeps files open in its pool).</summary>
+    public static void ReleasePools()
+    {
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 }

@@ -28,6 +28,16 @@ public sealed class SnapshotStore(DataPaths paths)
         return File.Exists(path) ? path : throw new NotFoundException($"检查 {checkId} 没有保存 {name}。");
     }
 
+    /// <summary>Removes a check's snapshot files (when the document they were filed as is deleted).</summary>
+    public void Delete(string checkId)
+    {
+        var folder = Path.Combine(paths.Snapshots, checkId);
+        if (checkId.Length > 0 && checkId.All(Uri.IsHexDigit) && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public IReadOnlyList<string> FilesOf(string checkId)
     {
         var folder = Path.Combine(paths.Snapshots, checkId);

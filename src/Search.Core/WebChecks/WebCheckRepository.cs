@@ -11,7 +11,7 @@ public sealed class WebCheckRepository(MetadataDatabase database)
     private static readonly JsonSerializerOptions Json = FrameworkCatalog.Json;
 
     public void AddAddress(string framework, int number, string url, string addedBy) =>
-        database.Execute("INSERT OR IGNORE INTO web_addresses (framework, number, url, added_by, added_at) VALUES (@f, @n, @u, @by, @t)",
+        database.Execute("INSERT INTO web_addresses (framework, number, url, added_by, added_at) VALUES (@f, @n, @u, @by, @t) ON CONFLICT DO NOTHING",
             ("@f", framework), ("@n", number), ("@u", url), ("@by", addedBy), ("@t", DateTimeOffset.UtcNow.ToString("O")));
 
     public IReadOnlyList<string> AddressesFor(string framework, int number)
@@ -91,9 +91,23 @@ public sealed class WebCheckRepository(MetadataDatabase database)
     }
 
     public void SaveResult(string runId, WebCheckResult result) =>
-        database.Execute("INSERT INTO web_checks (id, run_id, framework, number, url, checked_at, result) VALUES (@id, @run, @f, @n, @u, @t, @r)",
+        database.Execute("INSERT INTO web_checks (id, run_id, framework, number, url, checked_at, result, document_id) VALUES (@id, @run, @f, @n, @u, @t, @r, @doc)",
             ("@id", result.Id), ("@run", runId), ("@f", result.Framework), ("@n", result.Indicator), ("@u", result.Url),
-            ("@t", result.FetchedAt.ToString("O")), ("@r", JsonSerializer.Serialize(result, Json)));
+            ("@t", result.FetchedAt.ToString("O")), ("@r", JsonSerializer.Serialize(result, Json)), ("@doc", result.DocumentId));
+
+    /// <summary>The checks whose snapshot was filed as this document.</summary>
+    public IReadOnlyList<string> ChecksFiledAs(string documentId)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT id FROM web_checks WHERE document_id=@d", ("@d", documentId));
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
 
     /// <summary>The latest earlier check of an address, to say what changed.</summary>
     public WebCheckResult? Previous(string url, string excludingId)

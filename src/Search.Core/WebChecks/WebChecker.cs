@@ -23,6 +23,7 @@ public sealed class WebChecker(
     WebCheckRepository repository,
     IngestionPipeline pipeline,
     MappingService mappings,
+    IndexProjector projector,
     TextExtractionService extraction,
     Vocabulary vocabulary,
     IOptions<WebCheckOptions> options,
@@ -240,6 +241,11 @@ public sealed class WebChecker(
             if (target.Framework is { } framework && target.Indicator is { } number && result.Outcome is WebCheckOutcomes.Ok or WebCheckOutcomes.Moved or WebCheckOutcomes.Late)
             {
                 await mappings.DecideAsync(documentId, framework, number, DecisionKind.Add, "网络检索", $"网络检索 {result.FetchedAt:yyyy-MM-dd HH:mm} {target.Url}", cancellationToken);
+            }
+            else
+            {
+                // The report links the snapshot as evidence: it is searchable when the report says so.
+                await projector.FlushAsync(cancellationToken);
             }
             return documentId;
         }

@@ -121,7 +121,7 @@ public sealed class TextExtractionServiceTests(ScanFixture scans) : IClassFixtur
 
         var result = await Service.ExtractAsync(path, CancellationToken.None);
 
-        Assert.Equal("权责清单_沙坡头区人民政府", result.Title);
+        Assert.Equal("权责清单", result.Title);
         Assert.Equal("http://www.example.gov.cn/zwgk/qzqd.html", result.SourceUrl);
         Assert.Contains("区委编办公布2023年权责清单", All(result));
         Assert.DoesNotContain("不应出现", All(result));

@@ -12,7 +12,7 @@ namespace Search.Core.Tests.Ingestion;
 [Trait("Category", "Integration")]
 public sealed class IngestionPipelineTests : IDisposable
 {
-    private readonly Services _services = new();
+    private Services _services = null!;
     private readonly TempFolder _inputs = new();
 
     private IngestionPipeline Pipeline => _services.Get<IngestionPipeline>();
@@ -25,14 +25,24 @@ public sealed class IngestionPipelineTests : IDisposable
         return path;
     }
 
+    /// <summary>Ingests through the pipeline, then waits for the index owner's commit, as a job does at its end.</summary>
+    private async Task<IReadOnlyList<IngestOutcome>> IngestAsync(string path, string displayName, string? department)
+    {
+        var outcomes = await Pipeline.IngestAsync(path, displayName, department, CancellationToken.None);
+        await _services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
+        return outcomes;
+    }
+
     private SearchResults Search(string q, string? framework = null) => _services.Get<IEvidenceIndex>().Search(new SearchRequest { Query = q, Framework = framework });
 
-    [Fact]
-    public async Task Ingest_Text_IsSearchableWithMetadataAndIndicators()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_Text_IsSearchableWithMetadataAndIndicators(string store)
     {
+        _services = new Services(store: store);
         var path = Write("12-公平竞争审查/审查台账.txt", "关于开展2023年公平竞争审查工作的通知\n\n卫沙政办发〔2023〕21号\n\n区市场监管分局对涉及市场主体经济活动的政策措施开展公平竞争审查，建立审查台账。\n\n沙坡头区人民政府办公室\n\n2023年3月6日");
 
-        var outcomes = await Pipeline.IngestAsync(path, "12-公平竞争审查/审查台账.txt", "区市场监管分局", CancellationToken.None);
+        var outcomes = await IngestAsync(path, "12-公平竞争审查/审查台账.txt", "区市场监管分局");
 
         var outcome = Assert.Single(outcomes);
         Assert.Equal(IngestOutcomeKind.Ingested, outcome.Outcome);
@@ -46,27 +56,31 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.True(File.Exists(record.StoredPath));
     }
 
-    [Fact]
-    public async Task Ingest_SameContentTwice_ReportsDuplicateWithoutSecondCopy()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_SameContentTwice_ReportsDuplicateWithoutSecondCopy(string store)
     {
+        _services = new Services(store: store);
         var a = Write("a.txt", "行政复议决定书网上公开情况说明。");
         var b = Write("copy/b.txt", "行政复议决定书网上公开情况说明。");
 
-        await Pipeline.IngestAsync(a, "a.txt", null, CancellationToken.None);
-        var second = Assert.Single(await Pipeline.IngestAsync(b, "copy/b.txt", null, CancellationToken.None));
+        await IngestAsync(a, "a.txt", null);
+        var second = Assert.Single(await IngestAsync(b, "copy/b.txt", null));
 
         Assert.Equal(IngestOutcomeKind.Duplicate, second.Outcome);
         Assert.Single(_services.Get<DocumentRepository>().ListAll());
     }
 
-    [Fact]
-    public async Task Ingest_ChangedFileSameName_ReplacesPreviousVersion()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_ChangedFileSameName_ReplacesPreviousVersion(string store)
     {
+        _services = new Services(store: store);
         var path = Write("report.txt", "2022年法治政府建设年度报告初稿。");
-        await Pipeline.IngestAsync(path, "report.txt", "区司法局", CancellationToken.None);
+        await IngestAsync(path, "report.txt", "区司法局");
         File.WriteAllText(path, "2022年法治政府建设年度报告定稿，已于3月1日前报送。");
 
-        var outcome = Assert.Single(await Pipeline.IngestAsync(path, "report.txt", "区司法局", CancellationToken.None));
+        var outcome = Assert.Single(await IngestAsync(path, "report.txt", "区司法局"));
 
         Assert.Equal(IngestOutcomeKind.Replaced, outcome.Outcome);
         Assert.Empty(Search("初稿").Hits);
@@ -74,29 +88,43 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Single(_services.Get<DocumentRepository>().ListAll());
     }
 
-    [Fact]
-    public async Task Ingest_ClassifiedMark_QuarantinedNotIndexed()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_ClassifiedMark_QuarantinedNotIndexed(string store)
     {
+        _services = new Services(store: store);
         var path = Write("secret.txt", "秘密★1年\n\n关于某专项工作的内部通报。");
 
-        var outcome = Assert.Single(await Pipeline.IngestAsync(path, "secret.txt", null, CancellationToken.None));
+        var outcome = Assert.Single(await IngestAsync(path, "secret.txt", null));
 
         Assert.Equal(IngestOutcomeKind.Quarantined, outcome.Outcome);
         Assert.Contains("密级", outcome.Reason);
         Assert.Empty(Search("内部通报").Hits);
-        Assert.Single(_services.Get<DocumentRepository>().ListByStatus(DocumentStatus.Quarantined));
+        var record = Assert.Single(_services.Get<DocumentRepository>().ListByStatus(DocumentStatus.Quarantined));
+        // Kept only where the quarantine says: not among the originals, no text in the store.
+        var quarantine = _services.Get<DataPaths>().Quarantine;
+        Assert.StartsWith(quarantine, record.StoredPath);
+        Assert.True(File.Exists(record.StoredPath));
+        Assert.Contains(record.StoredPath, outcome.Reason);
+        Assert.Empty(Directory.EnumerateFiles(_services.Get<DataPaths>().Originals, "*", SearchOption.AllDirectories));
+        Assert.Empty(_services.Get<DocumentRepository>().GetPassages(record.Id));
+
+        await Pipeline.DeleteAsync(record.Id, CancellationToken.None);
+        Assert.False(File.Exists(record.StoredPath));
     }
 
-    [Fact]
-    public async Task Ingest_Zip_EachEntryOwnDocument_EscapesRefused_FoldersKept()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_Zip_EachEntryOwnDocument_EscapesRefused_FoldersKept(string store)
     {
+        _services = new Services(store: store);
         var zip = Path.Combine(_inputs.Path, "材料.zip");
         TestFiles.Zip(zip,
             ("35-行政复议/区司法局/复议台账.txt", Encoding.UTF8.GetBytes("2023年行政复议案件台账，共办理复议案件12件。")),
             ("../escape.txt", Encoding.UTF8.GetBytes("越界")),
             ("empty.txt", []));
 
-        var outcomes = await Pipeline.IngestAsync(zip, "材料.zip", null, CancellationToken.None);
+        var outcomes = await IngestAsync(zip, "材料.zip", null);
 
         Assert.Contains(outcomes, o => o.Outcome == IngestOutcomeKind.Expanded);
         Assert.Contains(outcomes, o => o.File == "材料.zip/../escape.txt" && o.Outcome == IngestOutcomeKind.Failed && o.Reason!.Contains("越界"));
@@ -107,21 +135,25 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal("区司法局", hit.Department);
     }
 
-    [Fact]
-    public async Task Ingest_ZipBomb_RefusedWithReason()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Ingest_ZipBomb_RefusedWithReason(string store)
     {
+        _services = new Services(store: store);
         var zip = Path.Combine(_inputs.Path, "bomb.zip");
         TestFiles.Zip(zip, ("zeros.txt", new byte[50 * 1024 * 1024]));
 
-        var outcome = Assert.Single(await Pipeline.IngestAsync(zip, "bomb.zip", null, CancellationToken.None));
+        var outcome = Assert.Single(await IngestAsync(zip, "bomb.zip", null));
 
         Assert.Equal(IngestOutcomeKind.Failed, outcome.Outcome);
         Assert.Contains("压缩炸弹", outcome.Reason);
     }
 
-    [Fact]
-    public async Task RunJob_BadFilesNamed_GoodFilesIngested()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task RunJob_BadFilesNamed_GoodFilesIngested(string store)
     {
+        _services = new Services(store: store);
         var good = Write("good.txt", "区政务服务中心推行一件事一次办。");
         var empty = Write("empty.txt", "");
         var fake = Path.Combine(_inputs.Path, "fake.pdf");
@@ -137,23 +169,32 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Single(Search("一件事一次办").Hits);
     }
 
-    [Fact]
-    public async Task Delete_RemovesDocumentPassagesAndIndexEntries()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Delete_RemovesDocumentPassagesAndIndexEntries(string store)
     {
+        _services = new Services(store: store);
         var path = Write("x.txt", "府院联动联席会议纪要。");
-        var outcome = Assert.Single(await Pipeline.IngestAsync(path, "x.txt", null, CancellationToken.None));
+        var outcome = Assert.Single(await IngestAsync(path, "x.txt", null));
+
+        var stored = _services.Get<DocumentRepository>().Get(outcome.DocumentId!)!.StoredPath;
 
         await Pipeline.DeleteAsync(outcome.DocumentId!, CancellationToken.None);
+        await _services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Empty(Search("府院联动").Hits);
         Assert.Null(_services.Get<DocumentRepository>().Get(outcome.DocumentId!));
+        Assert.Empty(_services.Get<DocumentRepository>().GetPassages(outcome.DocumentId!));
+        Assert.False(File.Exists(stored));
     }
 
-    [Fact]
-    public async Task Decisions_OverrideMatches_SurviveReingestion_AndShowInCoverage()
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public async Task Decisions_OverrideMatches_SurviveReingestion_AndShowInCoverage(string store)
     {
+        _services = new Services(store: store);
         var path = Write("fy.txt", "区人民政府行政复议决定书公开网址及截图。区司法局推进行政复议体制改革。");
-        var id = Assert.Single(await Pipeline.IngestAsync(path, "fy.txt", "区司法局", CancellationToken.None)).DocumentId!;
+        var id = Assert.Single(await IngestAsync(path, "fy.txt", "区司法局")).DocumentId!;
         var mappings = _services.Get<MappingService>();
         var auto = mappings.MappingsOf(id).Where(m => m.Framework == "shapotou-2023").ToList();
         Assert.NotEmpty(auto);
@@ -162,7 +203,7 @@ public sealed class IngestionPipelineTests : IDisposable
         await mappings.DecideAsync(id, "shapotou-2023", wrong, DecisionKind.Reject, "审核员甲", "不相关", CancellationToken.None);
         await mappings.DecideAsync(id, "shapotou-2023", 1, DecisionKind.Add, "审核员甲", null, CancellationToken.None);
         await Pipeline.DeleteAsync(id, CancellationToken.None);
-        await Pipeline.IngestAsync(path, "fy.txt", "区司法局", CancellationToken.None);
+        await IngestAsync(path, "fy.txt", "区司法局");
 
         var hit = Search("行政复议决定书", "shapotou-2023").Hits.Single();
         Assert.DoesNotContain(hit.Indicators, i => i.Number == wrong);
@@ -175,7 +216,7 @@ public sealed class IngestionPipelineTests : IDisposable
 
     public void Dispose()
     {
-        _services.Dispose();
+        _services?.Dispose();
         _inputs.Dispose();
     }
 }

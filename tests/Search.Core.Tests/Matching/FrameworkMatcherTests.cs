@@ -45,6 +45,55 @@ public sealed class FrameworkMatcherTests
     }
 
     [Fact]
+    public void Match_HintWithoutContentSupport_MapsNothing() =>
+        Assert.Empty(_matcher.Match(new MatchInput("中卫市气象台天气预报", "明天白天晴转多云，偏北风3到4级，最高气温18度，最低气温5度。", Hints: [12])));
+
+    [Fact]
+    public void Match_TitleNamesMaterialItem_ReasonSaysSo()
+    {
+        var matches = _matcher.Match(new MatchInput("2023年公平竞争审查台账", "区发改局对新出台的涉企政策措施逐件开展审查。"));
+
+        Assert.Equal(12, matches[0].Number);
+        Assert.Contains(matches[0].Reasons, r => r.StartsWith("标题与材料第2项相符"));
+    }
+
+    private static readonly IndicatorProfileInput[] ReportIndicators =
+    [
+        new(95, "每年3月1日前报告上一年度法治政府建设情况，4月1日前通过政府门户网站向社会公开。", "九、法治政府建设组织领导", null,
+            ["2022年以来法治政府建设情况年度报告公布网址、截图"], []),
+        new(84, "深入学习贯彻习近平法治思想，把习近平法治思想、宪法法律列入政府常务会学习内容。", "八、依法行政能力", null,
+            ["习近平法治思想学习宣传有关方案、信息报道", "政府常务会议学习通知、会议纪要"], []),
+    ];
+
+    private const string ReportText =
+        "现将本县上一年度法治政府建设情况报告如下。一年来，县政府深入学习贯彻习近平法治思想，把习近平法治思想和宪法法律列入政府常务会议学习内容，举办专题学习会4次。";
+
+    [Fact]
+    public void Match_TitleIsTheReportAnItemAsksFor_RaisesThatIndicatorAndSaysWhy()
+    {
+        var input = new MatchInput("某县2023年度法治政府建设情况报告", ReportText, Date: new DateOnly(2024, 3, 1));
+        var without = new FrameworkMatcher("test", ReportIndicators, new MatchTokenizer(), MatcherSettings.Default with { KindWeight = 0 });
+        var with = new FrameworkMatcher("test", ReportIndicators, new MatchTokenizer());
+
+        var before = without.Match(input).Single(m => m.Number == 95);
+        var after = with.Match(input).Single(m => m.Number == 95);
+
+        Assert.Equal(before.Score + MatcherSettings.Default.KindWeight, after.Score, 3);
+        Assert.Contains(after.Reasons, r => r.StartsWith("标题所示的报告正是材料第1项所要，日期2024-03-01在“2022年以来”之内", StringComparison.Ordinal));
+        Assert.Equal(with.Match(input).Single(m => m.Number == 84).Score, without.Match(input).Single(m => m.Number == 84).Score, 3);
+    }
+
+    [Fact]
+    public void Match_ReportDatedBeforeTheItemsPeriod_NoKindReason()
+    {
+        var matcher = new FrameworkMatcher("test", ReportIndicators, new MatchTokenizer());
+
+        var matches = matcher.Match(new MatchInput("某县2019年度法治政府建设情况报告", ReportText, Date: new DateOnly(2020, 3, 1)));
+
+        Assert.DoesNotContain(matches.SelectMany(m => m.Reasons), r => r.StartsWith("标题所示", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Match_ReasonsNameMatchedMaterialItem()
     {
         var matches = _matcher.Match(new MatchInput("行政复议决定书公开情况", "区政府门户网站公开行政复议决定书的网址及截图。"));
@@ -53,16 +102,19 @@ public sealed class FrameworkMatcherTests
     }
 
     [Fact]
-    public void SetExamples_ConfirmedSimilarDocument_RaisesScore()
+    public void WithExamples_ConfirmedSimilarDocument_RaisesScoreWithoutChangingTheOriginal()
     {
         var input = new MatchInput("涉企政策文件清理工作总结", "对区本级制定的涉企文件进行清理，废止妨碍统一市场的文件3件。");
         var before = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
 
-        _matcher.SetExamples(12, [("2021年涉企文件清理工作总结", "对妨碍统一市场的涉企文件进行清理，废止文件5件。")]);
-        var after = _matcher.ScoreAll(input).First(s => s.Number == 12).Score;
-        _matcher.ClearExamples();
+        var confirmed = _matcher.WithExamples(new Dictionary<int, IReadOnlyList<(string Title, string Text)>>
+        {
+            [12] = [("2021年涉企文件清理工作总结", "对妨碍统一市场的涉企文件进行清理，废止文件5件。")],
+        });
+        var after = confirmed.ScoreAll(input).First(s => s.Number == 12).Score;
 
         Assert.True(after > before, $"score with a confirmed example {after} should exceed {before}");
+        Assert.Equal(before, _matcher.ScoreAll(input).First(s => s.Number == 12).Score);
     }
 
     [Fact]

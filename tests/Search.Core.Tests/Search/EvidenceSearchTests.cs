@@ -19,6 +19,7 @@ public sealed class EvidenceSearchTests : IDisposable
         Add("d-fy", "行政复议决定书", "区政府作出行政复议决定书，维持原行政行为。卫沙政复决字〔2023〕5号", "区司法局", new DateOnly(2023, 9, 1), "pdf", 40, docNumber: "卫沙政复决字〔2023〕5号");
         Add("d-gf", "规范性文件备案审查", "区司法局对行政规范性文件进行合法性审核并备案。", "区司法局", new DateOnly(2022, 11, 20), "docx", 19);
         Add("d-sxzd", "行政执法公示制度", "各执法部门落实行政执法公示，在网站公开执法信息。", "区综合执法局", new DateOnly(2022, 1, 10), "html", 45);
+        Add("d-record", "执法全过程记录制度", "区市场监管分局制定执法全过程记录制度和音像记录事项清单。", "区市场监管分局", new DateOnly(2022, 2, 10), "docx", 48);
         Add("d-num", "枣庄市实施方案", "枣法委发〔2021〕10号 印发实施方案。", "枣庄市", new DateOnly(2021, 9, 1), "pdf", null, docNumber: "枣法委发〔2021〕10号");
         Add("d-fullwidth", "统计年报", "２０２２年行政执法统计年报已报送。", "区司法局", new DateOnly(2023, 1, 20), "pdf", 48);
     }
@@ -44,7 +45,8 @@ public sealed class EvidenceSearchTests : IDisposable
     [InlineData("复议", new[] { "d-fy" })]
     [InlineData("行政规范性文件", new[] { "d-gf" })]
     [InlineData("规范性文件", new[] { "d-gf" })]
-    [InlineData("行政执法三项制度", new[] { "d-sxzd" })]
+    [InlineData("行政执法三项制度", new[] { "d-record", "d-sxzd" })]
+    [InlineData("三项制度", new[] { "d-record", "d-sxzd" })]
     [InlineData("枣法委发[2021]10号", new[] { "d-num" })]
     [InlineData("枣法委发（2021）10号", new[] { "d-num" })]
     [InlineData("2022年行政执法统计年报", new[] { "d-fullwidth" })]

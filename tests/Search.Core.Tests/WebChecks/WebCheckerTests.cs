@@ -210,6 +210,21 @@ public sealed class WebCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteDocument_FiledSnapshot_SnapshotFilesRemovedWithIt()
+    {
+        var service = _services.Get<WebCheckService>();
+        var report = await service.RunNowAsync(service.Plan(null, null, [_server.Url("/ok")], ["权责清单"]), "test", null, CancellationToken.None);
+        var check = Assert.Single(report.Checks);
+        var folder = Path.Combine(_services.Get<DataPaths>().Snapshots, check.Id);
+        Assert.True(File.Exists(Path.Combine(folder, "page.html")));
+
+        await _services.Get<Core.Ingestion.IngestionPipeline>().DeleteAsync(check.DocumentId!, CancellationToken.None);
+
+        Assert.False(Directory.Exists(folder));
+        Assert.Null(_services.Get<DocumentRepository>().Get(check.DocumentId!));
+    }
+
+    [Fact]
     public async Task Worker_Restart_EndsRunsLeftUnfinishedWithAReason()
     {
         var repository = _services.Get<WebCheckRepository>();
