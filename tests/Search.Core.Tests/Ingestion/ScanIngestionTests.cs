@@ -23,6 +23,8 @@ public sealed class ScanIngestionTests(NoticePageFixture notice) : IClassFixture
         TestFiles.ScannedPdf(notice.Png, pdf);
 
         var outcome = Assert.Single(await Pipeline.IngestAsync(pdf, "推进方案扫描件.pdf", "县司法局", CancellationToken.None));
+        // The index is a projection of the store: wait for its commit, as a job does at its end.
+        await _services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
 
         Assert.Equal(IngestOutcomeKind.Ingested, outcome.Outcome);
         var record = _services.Get<DocumentRepository>().Get(outcome.DocumentId!)!;
