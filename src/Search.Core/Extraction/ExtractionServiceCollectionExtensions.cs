@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Search.Core.Extraction.Archives;
 using Search.Core.Extraction.Ocr;
+using Search.Core.Extraction.Ocr.Paddle;
 using Search.Core.Extraction.Office;
 using Search.Core.Extraction.Ofd;
 using Search.Core.Extraction.Pdf;
@@ -15,8 +17,11 @@ public static class ExtractionServiceCollectionExtensions
 {
     public static IServiceCollection AddExtraction(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.SectionName));
-        services.AddSingleton<TesseractOcr>();
+        services.AddOptions<ExtractionOptions>().Bind(configuration.GetSection(ExtractionOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ExtractionOptions>, ExtractionOptionsValidator>();
+        services.AddSingleton<TesseractOcrEngine>();
+        services.AddSingleton<PaddleOcrEngine>();
+        services.AddSingleton<PageOcr>();
         services.AddSingleton<DocxTextExtractor>();
         services.AddSingleton<XlsxTextExtractor>();
         services.AddSingleton<ITextExtractor, PdfTextExtractor>();

@@ -98,6 +98,55 @@ public static class TestFiles
         File.WriteAllBytes(path, builder.Build());
     }
 
+    /// <summary>
+    /// A copy of a text PDF whose fonts lost their ToUnicode maps (qpdf): the glyphs still print, but their
+    /// codes no longer say which characters they are, as in PDFs from some CJK typesetting tools.
+    /// </summary>
+    public static void WithoutToUnicode(string pdf, string path) =>
+        EditWithQpdf(pdf, path, text => System.Text.RegularExpressions.Regex.Replace(text, @"/ToUnicode (\d+) 0 R", m => $"/Nothing__ {m.Groups[1].Value} 0 R"));
+
+    /// <summary>
+    /// A scanned page whose hidden text layer was written with GB-encoded bytes in a font declared as WinAnsi:
+    /// the picture shows the text, the layer (white, at the foot of the page) reads as Latin-1 mojibake.
+    /// </summary>
+    public static void ScanWithGbTextReadAsWinAnsi(string png, string text, string path)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var gb = Encoding.Latin1.GetString(Encoding.GetEncoding("GB2312").GetBytes(text));
+        var placeholder = new string('Q', gb.Length);
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        var page = builder.AddPage(595, 842);
+        page.AddPng(File.ReadAllBytes(png), new PdfRectangle(0, 0, 595, 842));
+        page.SetTextAndFillColor(255, 255, 255);
+        page.AddText(placeholder, 4, new PdfPoint(20, 10), font);
+        var built = path + ".built.pdf";
+        File.WriteAllBytes(built, builder.Build());
+        // The builder only writes characters its font metrics know: put the GB bytes in afterwards.
+        EditWithQpdf(built, path, pdfText => pdfText.Replace($"({placeholder})", $"({gb})")
+            .Replace("/Encoding /StandardEncoding", "/Encoding /WinAnsiEncoding"));
+    }
+
+    /// <summary>Expands a PDF with qpdf, edits its bytes (read as Latin-1) and lets fix-qdf repair lengths and offsets.</summary>
+    private static void EditWithQpdf(string pdf, string path, Func<string, string> edit)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var expanded = Path.Combine(folder, Guid.NewGuid().ToString("N") + ".qdf.pdf");
+        Run("qpdf", folder, "--qdf", "--object-streams=disable", pdf, expanded);
+        File.WriteAllBytes(expanded, Encoding.Latin1.GetBytes(edit(Encoding.Latin1.GetString(File.ReadAllBytes(expanded)))));
+        var start = new ProcessStartInfo("fix-qdf") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(expanded);
+        using var process = Process.Start(start)!;
+        using (var output = File.Create(path))
+        {
+            process.StandardOutput.BaseStream.CopyTo(output);
+        }
+        if (!process.WaitForExit(60_000) || process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"fix-qdf failed: {process.StandardError.ReadToEnd()}");
+        }
+    }
+
     /// <summary>A PDF with a text layer in a standard font (Latin only), with as many pages as texts.</summary>
     public static void LatinPdf(string path, params string[] pages)
     {

@@ -1,27 +1,25 @@
 using Microsoft.Extensions.Options;
 using Search.Core.Extraction.Ocr;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Search.Core.Extraction.Pdf;
 
 /// <summary>
-/// PDF page by page in reading order (PdfPig); pages without a text layer (scans) are rendered with
-/// pdftoppm and OCR'd with Tesseract, so a mixed PDF gets both.
+/// PDF page by page in reading order (PdfPig). Pages whose text layer is missing or unusable (scans,
+/// mojibake, glyphs without characters) are rendered with pdftoppm and OCR'd, so a mixed PDF gets both;
+/// every such page is named in the file's warnings, and a scan that yields no text fails with that reason.
 /// </summary>
-public sealed class PdfTextExtractor(TesseractOcr ocr, IOptions<ExtractionOptions> options) : ITextExtractor
+public sealed class PdfTextExtractor(PageOcr ocr, IOptions<ExtractionOptions> options) : ITextExtractor
 {
-    /// <summary>A page with fewer letters than this is treated as a scan.</summary>
-    private const int MinTextLayerCharacters = 10;
-
     public bool CanExtract(FileKind kind) => kind == FileKind.Pdf;
 
     public async Task<ExtractionResult> ExtractAsync(string path, FileKind kind, CancellationToken cancellationToken)
     {
         var sections = new List<TextSection>();
-        var scanned = new List<int>();
+        var toOcr = new List<(int Page, string? Reason)>();
         int pageCount;
         try
         {
@@ -31,9 +29,10 @@ public sealed class PdfTextExtractor(TesseractOcr ocr, IOptions<ExtractionOption
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var text = ContentOrderTextExtractor.GetText(page, true);
-                if (text.Count(char.IsLetterOrDigit) < MinTextLayerCharacters)
+                var verdict = TextLayerCheck.Judge(text, page.Letters.Count, page.Letters.Count(l => TextLayerCheck.IsEmptyGlyph(l.Value)));
+                if (!verdict.IsUsable)
                 {
-                    scanned.Add(page.Number);
+                    toOcr.Add((page.Number, verdict.Reason));
                     continue;
                 }
                 sections.AddRange(Paragraphs(text, page.Number, SectionKind.Paragraph));
@@ -47,28 +46,53 @@ public sealed class PdfTextExtractor(TesseractOcr ocr, IOptions<ExtractionOption
         {
             throw new ExtractionException($"PDF 文件已损坏或不完整，无法读取（{e.GetType().Name}）");
         }
+        if (toOcr.Count == 0)
+        {
+            return new ExtractionResult(sections, pageCount);
+        }
 
         var warnings = new List<string>();
-        if (scanned.Count > 0)
+        var o = options.Value;
+        if (toOcr.Count > o.MaxOcrPages)
         {
-            var o = options.Value;
-            if (scanned.Count > o.MaxOcrPages)
-            {
-                warnings.Add($"扫描页过多，仅识别了前 {o.MaxOcrPages} 页");
-                scanned = scanned.Take(o.MaxOcrPages).ToList();
-            }
-            foreach (var number in scanned)
-            {
-                var text = await OcrPageAsync(path, number, cancellationToken);
-                sections.AddRange(Paragraphs(text, number, SectionKind.Ocr));
-            }
-            warnings.Add($"第 {string.Join("、", scanned)} 页无文字层，已用 OCR 识别");
-            sections = sections.OrderBy(s => s.Page).ToList();
+            warnings.Add($"需要 OCR 的页过多，仅识别了前 {o.MaxOcrPages} 页");
+            toOcr = toOcr.Take(o.MaxOcrPages).ToList();
         }
-        return new ExtractionResult(sections, pageCount, Warnings: warnings);
+        var ocrPages = new List<OcrPage>();
+        var withoutText = new List<int>();
+        foreach (var (number, reason) in toOcr)
+        {
+            var read = await OcrPageAsync(path, number, cancellationToken);
+            warnings.AddRange(read.Warnings);
+            if (reason is not null)
+            {
+                warnings.Add($"第 {number} 页的文字层无法使用（{reason}），已改用 OCR 识别");
+            }
+            if (!read.Page.HasText)
+            {
+                withoutText.Add(number);
+                continue;
+            }
+            ocrPages.Add(read.Page with { PageNumber = number });
+            sections.AddRange(ImageTextExtractor.Sections(read.Page, number));
+        }
+        var missing = toOcr.Where(p => p.Reason is null).Select(p => p.Page).ToList();
+        if (missing.Count > 0)
+        {
+            warnings.Add($"第 {Pages(missing)} 页无文字层，已用 OCR 识别");
+        }
+        if (withoutText.Count > 0)
+        {
+            if (sections.Count == 0)
+            {
+                throw new ExtractionException($"扫描件中未识别到文字（第 {Pages(withoutText)} 页经 OCR 仍无文字）：请检查扫描是否清晰、页面是否为空白");
+            }
+            warnings.Add($"第 {Pages(withoutText)} 页经 OCR 仍未识别到文字，未编入索引");
+        }
+        return new ExtractionResult(sections.OrderBy(s => s.Page).ToList(), pageCount, Warnings: warnings.Distinct().ToList()) { OcrPages = ocrPages };
     }
 
-    private async Task<string> OcrPageAsync(string path, int page, CancellationToken cancellationToken)
+    private async Task<PageOcrResult> OcrPageAsync(string path, int page, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var folder = Path.Combine(Path.GetTempPath(), "search-ocr-" + Guid.NewGuid().ToString("N"));
@@ -78,13 +102,15 @@ public sealed class PdfTextExtractor(TesseractOcr ocr, IOptions<ExtractionOption
             var prefix = Path.Combine(folder, "page");
             await ExternalTool.RunAsync(o.PdftoppmPath, ["-r", o.OcrDpi.ToString(), "-f", page.ToString(), "-l", page.ToString(), "-png", "-singlefile", path, prefix],
                 "poppler-utils", TimeSpan.FromSeconds(o.ProcessTimeoutSeconds), cancellationToken);
-            return await ocr.RecognizeAsync(prefix + ".png", cancellationToken);
+            return await ocr.ReadAsync(prefix + ".png", cancellationToken);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static string Pages(IEnumerable<int> pages) => string.Join("、", pages);
 
     /// <summary>Splits page text at blank lines; single line breaks inside a paragraph are joined.</summary>
     public static IEnumerable<TextSection> Paragraphs(string text, int page, SectionKind kind) =>
