@@ -15,17 +15,18 @@ using UglyToad.PdfPig;
 namespace Search.Cli.Commands;
 
 /// <summary>
-/// `bench ingest`: per format (text, DOCX, text PDF; PDFs need LibreOffice to be made), builds files from the
-/// corpus text, ingests them through the real pipeline with every core's worker into a temp data directory, and
-/// in the same run times the raw engine alone on the same files: SmartCn tokenising the text once, or PdfPig
-/// extracting the pages. Prints the ratio of each and this process's peak memory.
+/// `bench ingest`: per format (text, DOCX, text PDF, scanned PDF; PDFs need LibreOffice to be made, scans
+/// poppler-utils), builds files from the corpus text, ingests them through the real pipeline with every core's
+/// worker into a temp data directory, and in the same run times the raw engine alone on the same files: SmartCn
+/// tokenising the text once, PdfPig extracting the pages, or the OCR engine reading the rendered pages. Prints the
+/// ratio of each and this process's peak memory.
 /// </summary>
 public static class IngestBenchmarkRunner
 {
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var count = Math.Max(2, context.Arguments.GetInt("files", 40));
-        var formats = (context.Arguments.Get("formats") ?? "text,docx,pdf").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var formats = (context.Arguments.Get("formats") ?? "text,docx,pdf,scan").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
         var paragraphs = Directory.EnumerateFiles(Path.Combine(corpus, "policy"), "*.txt")
             .SelectMany(File.ReadAllLines).Select(l => l.Trim()).Where(l => l.Length >= 20).ToArray();
@@ -40,10 +41,11 @@ public static class IngestBenchmarkRunner
             {
                 var folder = Path.Combine(root, format);
                 Directory.CreateDirectory(folder);
-                var files = await WriteAsync(format, folder, texts, cancellationToken);
+                // Scans take seconds a page: a few files say enough.
+                var files = await WriteAsync(format, folder, format == "scan" ? texts.Take(Math.Min(count, 6)).ToList() : texts, cancellationToken);
                 if (files.Count == 0)
                 {
-                    await context.Error.WriteLineAsync($"skipped {format}: its files could not be made here (LibreOffice missing?)");
+                    await context.Error.WriteLineAsync($"skipped {format}: its files could not be made here (LibreOffice or poppler-utils missing?)");
                     continue;
                 }
                 results.Add(await MeasureAsync(format, files, texts, Path.Combine(root, format + "-data"), cancellationToken));
@@ -57,7 +59,7 @@ public static class IngestBenchmarkRunner
                 ratio = text?.Ratio,
                 formats = results,
                 peakMemoryMegabytes = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024, 1),
-                note = "ours = store + extract + split + match against every framework + store passages and matches + index commit, one worker per core; raw = the engine alone on one thread on the same files (SmartCn tokenising the text once for text and docx, PdfPig reading the pages for pdf); ratio = ours / raw, per second",
+                note = "ours = store + extract + split + match against every framework + store passages and matches + index commit, one worker per core; raw = the engine alone on the same files (SmartCn tokenising the text once for text and docx, PdfPig reading the pages for pdf, the configured OCR engine reading the pages rendered as ingestion renders them for scan); ratio = ours / raw, per second",
             };
         }
         finally
@@ -86,7 +88,7 @@ public static class IngestBenchmarkRunner
             }
             paths.Add(path);
         }
-        if (format != "pdf")
+        if (format is not ("pdf" or "scan"))
         {
             return paths;
         }
@@ -104,7 +106,39 @@ public static class IngestBenchmarkRunner
         {
             File.Delete(docx);
         }
-        return Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList();
+        var pdfs = Directory.GetFiles(folder, "*.pdf").Order(StringComparer.Ordinal).ToList();
+        return format == "scan" ? await ScanAsync(pdfs, cancellationToken) : pdfs;
+    }
+
+    /// <summary>Each PDF printed and scanned back: its pages rendered at 150 dpi and wrapped in a PDF with no text layer.</summary>
+    private static async Task<IReadOnlyList<string>> ScanAsync(IReadOnlyList<string> pdfs, CancellationToken cancellationToken)
+    {
+        var scans = new List<string>();
+        foreach (var pdf in pdfs)
+        {
+            var prefix = Path.ChangeExtension(pdf, null) + "-page";
+            try
+            {
+                using var render = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "150", "-png", pdf, prefix]) { UseShellExecute = false })!;
+                await render.WaitForExitAsync(cancellationToken);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return [];
+            }
+            var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+            var pngs = Directory.GetFiles(Path.GetDirectoryName(pdf)!, Path.GetFileName(prefix) + "*.png").Order(StringComparer.Ordinal).ToList();
+            foreach (var png in pngs)
+            {
+                builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddPng(await File.ReadAllBytesAsync(png, cancellationToken), new UglyToad.PdfPig.Core.PdfRectangle(0, 0, 595, 842));
+                File.Delete(png);
+            }
+            var scan = Path.ChangeExtension(pdf, null) + "-scan.pdf";
+            await File.WriteAllBytesAsync(scan, builder.Build(), cancellationToken);
+            File.Delete(pdf);
+            scans.Add(scan);
+        }
+        return scans;
     }
 
     private static async Task<FormatFigures> MeasureAsync(string format, IReadOnlyList<string> files, IReadOnlyList<List<string>> texts, string data, CancellationToken cancellationToken)
@@ -124,7 +158,30 @@ public static class IngestBenchmarkRunner
         int pages;
         double raw;
         string engine, unit;
-        if (format == "pdf")
+        if (format == "scan")
+        {
+            // The raw engine: the OCR engine alone on the pages, rendered beforehand as ingestion renders them.
+            var options = services.GetRequiredService<IOptions<Search.Core.Extraction.ExtractionOptions>>().Value;
+            var images = Path.Combine(data, "pages");
+            Directory.CreateDirectory(images);
+            foreach (var file in files)
+            {
+                using var render = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", options.OcrDpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", file, Path.Combine(images, Path.GetFileNameWithoutExtension(file))]) { UseShellExecute = false })!;
+                await render.WaitForExitAsync(cancellationToken);
+            }
+            var ocr = services.GetRequiredService<Search.Core.Extraction.Ocr.PageOcr>();
+            var pageImages = Directory.GetFiles(images, "*.png");
+            clock.Restart();
+            characters = 0;
+            foreach (var image in pageImages)
+            {
+                characters += (await ocr.ReadAsync(image, cancellationToken)).Page.Text.Length;
+            }
+            pages = pageImages.Length;
+            raw = pages / clock.Elapsed.TotalSeconds;
+            (engine, unit) = ($"OCR engine ({options.OcrEngine}) on rendered pages", "pages/s");
+        }
+        else if (format == "pdf")
         {
             // The raw engine: PdfPig reading every page's text, nothing else.
             clock.Restart();
@@ -162,7 +219,7 @@ public static class IngestBenchmarkRunner
             raw = characters / clock.Elapsed.TotalSeconds;
             (engine, unit) = ("SmartCn tokenising once", "chars/s");
         }
-        var ours = format == "pdf" ? pages / seconds : characters / seconds;
+        var ours = format is "pdf" or "scan" ? pages / seconds : characters / seconds;
         return new FormatFigures(format, files.Count, job.Failed, pages, characters, Math.Round(seconds, 2), Math.Round(files.Count / seconds, 2), Math.Round(pages / seconds, 2),
             Math.Round(characters / seconds), engine, Math.Round(raw), unit, Math.Round(ours / raw, 3));
     }

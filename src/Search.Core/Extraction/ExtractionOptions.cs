@@ -49,4 +49,7 @@ public sealed class ExtractionOptions
 
     /// <summary>Most pages OCR'd in one PDF.</summary>
     public int MaxOcrPages { get; set; } = 300;
+
+    /// <summary>Pages of one scanned PDF rendered and OCR'd at once (0: one per processor core).</summary>
+    public int OcrPagesAtOnce { get; set; }
 }

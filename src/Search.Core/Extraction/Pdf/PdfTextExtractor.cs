@@ -58,23 +58,30 @@ public sealed class PdfTextExtractor(PageOcr ocr, IOptions<ExtractionOptions> op
             warnings.Add($"需要 OCR 的页过多，仅识别了前 {o.MaxOcrPages} 页");
             toOcr = toOcr.Take(o.MaxOcrPages).ToList();
         }
+        // The pages of a long scan are rendered (pdftoppm, a process of its own) and read at once, as many as there
+        // are cores: an engine that reads one page at a time on every core (PP-OCR) finds the next page rendered,
+        // one that reads on one core (Tesseract) reads several. Results are taken in page order, as if read one by one.
+        var read = new PageOcrResult[toOcr.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, toOcr.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = o.OcrPagesAtOnce > 0 ? o.OcrPagesAtOnce : Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => read[i] = await OcrPageAsync(path, toOcr[i].Page, token));
         var ocrPages = new List<OcrPage>();
         var withoutText = new List<int>();
-        foreach (var (number, reason) in toOcr)
+        for (var i = 0; i < toOcr.Count; i++)
         {
-            var read = await OcrPageAsync(path, number, cancellationToken);
-            warnings.AddRange(read.Warnings);
+            var (number, reason) = toOcr[i];
+            warnings.AddRange(read[i].Warnings);
             if (reason is not null)
             {
                 warnings.Add($"第 {number} 页的文字层无法使用（{reason}），已改用 OCR 识别");
             }
-            if (!read.Page.HasText)
+            if (!read[i].Page.HasText)
             {
                 withoutText.Add(number);
                 continue;
             }
-            ocrPages.Add(read.Page with { PageNumber = number });
-            sections.AddRange(ImageTextExtractor.Sections(read.Page, number));
+            ocrPages.Add(read[i].Page with { PageNumber = number });
+            sections.AddRange(ImageTextExtractor.Sections(read[i].Page, number));
         }
         var missing = toOcr.Where(p => p.Reason is null).Select(p => p.Page).ToList();
         if (missing.Count > 0)
