@@ -26,14 +26,14 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var (output, error) = ProcessConsole.Install();
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cts.Cancel();
         };
-        return await RunAsync(args, Console.Out, Console.Error, cts.Token);
+        return await RunAsync(args, output, error, cts.Token);
     }
 
     /// <summary>Runs one command line; tests call this directly with their own writers.</summary>

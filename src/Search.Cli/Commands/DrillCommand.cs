@@ -72,8 +72,12 @@ public sealed class DrillCommand : ICliCommand
                     }
                     return load.Passed ? ExitCodes.Success : ExitCodes.Failure;
 
+                case "check-web":
+                    var web = await RunCheckWebAsync(context, work, cancellationToken);
+                    return web.Passed ? ExitCodes.Success : ExitCodes.Failure;
+
                 default:
-                    throw new CliUsageException($"unknown drill '{kind}': use crash or load.");
+                    throw new CliUsageException($"unknown drill '{kind}': use crash, load or check-web.");
             }
         }
         finally
@@ -89,5 +93,29 @@ public sealed class DrillCommand : ICliCommand
                 }
             }
         }
+    }
+
+    private static async Task<CheckWebDrillReport> RunCheckWebAsync(CliContext context, string work, CancellationToken cancellationToken)
+    {
+        var args = context.Arguments;
+        var log = args.Json ? TextWriter.Null : context.Error;
+        await using var site = args.GetAll("url").Count == 0 ? await DrillSite.StartAsync(cancellationToken) : null;
+        // Two pages to picture and sixty that answer 404 at once, unless the addresses are given.
+        var urls = site is null ? args.GetAll("url")
+            : [.. Enumerable.Range(1, 2).Select(n => $"{site.BaseUrl}/page/{n}"), .. Enumerable.Range(1, 60).Select(n => $"{site.BaseUrl}/missing/{n}")];
+        var report = await new CheckWebDrill(work, args.GetInt("runs", 50), urls, TimeSpan.FromSeconds(args.GetInt("timeout", 180)), log).RunAsync(cancellationToken);
+        if (args.Json)
+        {
+            context.WriteJson(report);
+        }
+        else
+        {
+            await context.Output.WriteLineAsync($"{report.Finished}/{report.Runs} finished with screenshots, {report.Hung} hung, {report.Failed} failed ({report.Addresses} addresses a run, {report.Seconds:F0} s)");
+            foreach (var p in report.Problems)
+            {
+                await context.Output.WriteLineAsync($"  run {p.Run}: {p.Result} after {p.Seconds:F0} s: {p.Detail}");
+            }
+        }
+        return report;
     }
 }
