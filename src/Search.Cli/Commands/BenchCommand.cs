@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Configuration;
 
 namespace Search.Cli.Commands;
@@ -7,21 +8,31 @@ public sealed class BenchCommand : ICliCommand
 {
     public string Name => "bench";
 
-    public string Summary => "Measure ingestion speed, search latency or classification accuracy.";
+    public static readonly Option<int> Files = CliOptions.Number("--files", "生成多少个文件（至少 2）", 40, minimum: 2);
+    public static readonly Option<int> Passages = CliOptions.Number("--passages", "生成多少个段落（至少 1000）", 100_000, minimum: 1000);
+    public static readonly Option<int> Queries = CliOptions.Number("--queries", "查询组合重复几轮", 50, minimum: 1);
+    public static readonly Option<string[]> Eval = CliOptions.Many("--eval", "评测集文件（默认 corpus/eval 下全部）", "FILE");
+    public static readonly Option<string[]> Setting = CliOptions.Many("--setting", "校准用的匹配常数，如 Threshold=0.1", "NAME=VALUE");
+    public static readonly Option<string> Framework = CliOptions.Framework(required: false);
+    public static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "同时测量向量重排（需配置语言模型）");
 
-    public string Usage => "search bench ingest [--files N] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank]  [--json]";
+    public Command Definition { get; } = new("bench", "测量入库速度、检索延迟或指标匹配准确率（同一次运行中与原始 Lucene 比较）。")
+    {
+        new Command("ingest", "整条入库流水线的字符/秒，与原始分词器比较") { Files },
+        new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries },
+        new Command("classify", "corpus/eval 上的 accuracy@1/@3 和无关文件误匹配率") { Eval, Setting, Framework, Rerank },
+    };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search or classify.");
-        object figures = what switch
+        object figures = args.Verb switch
         {
-            "classify" when args.Has("rerank") => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
+            "classify" when args.Value(Rerank) => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
             "classify" => await ClassifyBenchmarkRunner.RunAsync(context, cancellationToken),
             "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
             "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),
-            _ => throw new CliUsageException($"unknown benchmark '{what}': use ingest, search or classify."),
+            _ => throw new CliUsageException($"未知的测量 {args.Verb}。"),
         };
         if (args.Json)
         {

@@ -22,7 +22,7 @@ public static class IngestBenchmarkRunner
 {
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var count = Math.Max(2, context.Arguments.GetInt("files", 40));
+        var count = context.Arguments.Value(BenchCommand.Files);
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
         var paragraphs = Directory.EnumerateFiles(Path.Combine(corpus, "policy"), "*.txt")
             .SelectMany(f => File.ReadAllLines(f)).Select(l => l.Trim()).Where(l => l.Length >= 20).ToArray();

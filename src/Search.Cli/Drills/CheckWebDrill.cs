@@ -39,8 +39,10 @@ public sealed class CheckWebDrill(string work, int runs, IReadOnlyList<string> u
         {
             arguments.AddRange(["--url", url]);
         }
-        // Every host of the site may be fetched, several at a time, so that many checks end while the browser starts.
-        arguments.AddRange(["--allow-host", "127.0.0.1", "--data", data, "--json", "--Search:WebChecks:PerHostConcurrency", "6", "--Search:IngestCorpusOnFirstStart", "false"]);
+        // The site may be fetched, several pages at a time, so that many checks end while the browser starts. The drill
+        // asks whether every run finishes: a slow screenshot on a busy machine gets two minutes rather than 45 s.
+        arguments.AddRange(["--allow-host", "127.0.0.1", "--data", data, "--json", "--Search:WebChecks:PerHostConcurrency", "6",
+            "--Search:WebChecks:ScreenshotTimeoutSeconds", "120", "--Search:IngestCorpusOnFirstStart", "false"]);
         using var process = Process.Start(SelfProcess.StartInfo(arguments)) ?? throw new InvalidOperationException("could not start check-web");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
@@ -65,6 +67,7 @@ public sealed class CheckWebDrill(string work, int runs, IReadOnlyList<string> u
         }
         var answered = 0;
         var pictured = 0;
+        var notes = new List<string>();
         foreach (var check in JsonDocument.Parse(json).RootElement.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("status").ValueKind == JsonValueKind.Number && c.GetProperty("status").GetInt32() == 200))
         {
             answered++;
@@ -73,10 +76,14 @@ public sealed class CheckWebDrill(string work, int runs, IReadOnlyList<string> u
             {
                 pictured++;
             }
+            else
+            {
+                notes.AddRange(check.GetProperty("notes").EnumerateArray().Select(n => n.GetString() ?? ""));
+            }
         }
         return answered > 0 && pictured == answered
             ? new CheckWebDrillRun(run, "finished", seconds, answered, pictured, null)
-            : new CheckWebDrillRun(run, "failed", seconds, answered, pictured, $"{pictured} of {answered} pages have a screenshot and a PDF: {Tail(await error)}");
+            : new CheckWebDrillRun(run, "failed", seconds, answered, pictured, $"{pictured} of {answered} pages have a screenshot and a PDF: {string.Join("; ", notes.Distinct())}");
     }
 
     private static string Tail(string text) => string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
