@@ -11,6 +11,7 @@ namespace Search.Api.Tests.WebChecks;
 /// there for ever; `drill check-web` (50 runs by default) is the full version.
 /// </summary>
 [Trait("Category", "Drill")]
+[Collection(RunsAloneCollection.Name)]
 public sealed class CheckWebRepeatTests : IDisposable
 {
     private readonly LocalWebServer _server = new();
