@@ -44,9 +44,14 @@ public static class SearchApi
         _ = app.Services.GetRequiredService<Search.Core.Storage.DataDirectoryLock>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<LoopbackRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOpenApi();
+        // One document; the handler would otherwise read another name from the query and answer it in plain text.
+        app.MapOpenApi("/openapi/v1.json").RequireAuthorization(Roles.Read).AddEndpointFilter((context, next) =>
+            context.Arguments.OfType<string>().Any(name => name != "v1")
+                ? ValueTask.FromResult<object?>(TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到", detail: "只有 /openapi/v1.json。"))
+                : next(context));
         app.MapHealthEndpoints();
         app.MapPageEndpoints();
         app.MapDocumentEndpoints();

@@ -12,6 +12,8 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
         var (status, title) = exception switch
         {
             NotFoundException => (StatusCodes.Status404NotFound, "未找到"),
+            // The file itself cannot be read (wrong kind, empty, damaged, too large, a zip bomb): the caller's input.
+            Search.Core.Extraction.ExtractionException => (StatusCodes.Status422UnprocessableEntity, "文件无法处理"),
             InvalidInputException => (StatusCodes.Status400BadRequest, "请求无效"),
             ForbiddenException => (StatusCodes.Status403Forbidden, "无权操作"),
             // Not configured is the server's state, not the caller's fault, and it passes once a key is set.
@@ -19,6 +21,8 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
             LlmException { Failure: LlmFailure.Timeout } => (StatusCodes.Status504GatewayTimeout, "语言模型超时"),
             LlmException => (StatusCodes.Status502BadGateway, "语言模型出错"),
             BadHttpRequestException bad => (bad.StatusCode, "请求无效"),
+            // A body that is not what it says: broken multipart, JSON that does not parse or does not fit.
+            InvalidDataException or System.Text.Json.JsonException => (StatusCodes.Status400BadRequest, "请求格式错误"),
             OperationCanceledException => (499, "请求已取消"),
             _ => (StatusCodes.Status500InternalServerError, "服务器内部错误"),
         };

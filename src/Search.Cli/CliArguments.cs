@@ -1,83 +1,73 @@
+using System.CommandLine;
+
 namespace Search.Cli;
 
-/// <summary>Parsed command line: positional words, repeated options (--name value) and flags (--json).</summary>
-public sealed class CliArguments
+/// <summary>
+/// A parsed command line: what System.CommandLine read for the chosen command, plus configuration keys given as
+/// options (`--Search:Llm:Model NAME`), which .NET's configuration reads and no command declares.
+/// </summary>
+public sealed class CliArguments(ParseResult parse, IReadOnlyDictionary<string, string?> configuration, IReadOnlyList<string> configurationErrors)
 {
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal)
+    public ParseResult Parse { get; } = parse;
+
+    /// <summary>Configuration keys and values given on the command line.</summary>
+    public IReadOnlyDictionary<string, string?> Configuration { get; } = configuration;
+
+    /// <summary>Why the command line cannot be run, if it cannot: unknown options, unexpected arguments, bad values.</summary>
+    public IReadOnlyList<string> Errors { get; } = [.. configurationErrors, .. parse.Errors.Select(e => e.Message)];
+
+    /// <summary>The innermost command named, e.g. `import` in `frameworks import`.</summary>
+    public Command Command => Parse.CommandResult.Command;
+
+    /// <summary>The top-level command named (`frameworks`), or the root when none was.</summary>
+    public Command TopCommand
     {
-        "json", "help", "force", "no-progress", "dry-run", "all", "rerank", "list", "tune-misses",
-    };
-
-    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
-
-    public List<string> Positional { get; } = [];
-
-    public static CliArguments Parse(IReadOnlyList<string> args)
-    {
-        var parsed = new CliArguments();
-        for (var i = 0; i < args.Count; i++)
+        get
         {
-            var arg = args[i];
-            if (arg == "--")
+            var result = Parse.CommandResult;
+            while (result.Parent is System.CommandLine.Parsing.CommandResult { Parent: not null } parent)
             {
-                parsed.Positional.AddRange(args.Skip(i + 1));
-                break;
+                result = parent;
             }
-            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
-            {
-                var name = arg[2..];
-                string? value = null;
-                var eq = name.IndexOf('=');
-                if (eq >= 0)
-                {
-                    value = name[(eq + 1)..];
-                    name = name[..eq];
-                }
-                else if (!Flags.Contains(name))
-                {
-                    if (i + 1 >= args.Count)
-                    {
-                        throw new CliUsageException($"--{name} needs a value.");
-                    }
-                    value = args[++i];
-                }
-                if (!parsed._options.TryGetValue(name, out var list))
-                {
-                    parsed._options[name] = list = [];
-                }
-                list.Add(value ?? "true");
-            }
-            else if (arg == "-h")
-            {
-                parsed._options["help"] = ["true"];
-            }
-            else
-            {
-                parsed.Positional.Add(arg);
-            }
+            return result.Command;
         }
-        return parsed;
     }
 
-    public bool Has(string name) => _options.ContainsKey(name);
+    /// <summary>The sub-command of the top-level command (`import`, `confirm`, `crash`), if one was named.</summary>
+    public string? Verb => Command == TopCommand ? null : Command.Name;
 
-    public string? Get(string name) => _options.TryGetValue(name, out var v) ? v[^1] : null;
+    public T? Value<T>(Option<T> option) => Parse.GetValue(option);
 
-    public IReadOnlyList<string> GetAll(string name) => _options.TryGetValue(name, out var v) ? v : [];
+    public T? Value<T>(Argument<T> argument) => Parse.GetValue(argument);
 
-    public int GetInt(string name, int fallback)
+    /// <summary>The values of a repeatable option, empty when it was not given.</summary>
+    public IReadOnlyList<string> Values(Option<string[]> option) => Parse.GetResult(option) is null ? [] : Parse.GetValue(option) ?? [];
+
+    /// <summary>True when the option was given (not just defaulted).</summary>
+    public bool Has(Option option) => Parse.GetResult(option) is { Implicit: false };
+
+    public bool Json => Parse.GetValue(CliOptions.Json);
+
+    public bool Verbose => Parse.GetValue(CliOptions.Verbose);
+
+    /// <summary>Configuration overrides from the command line: --data, --allow-host, and every --Section:Key value.</summary>
+    public Dictionary<string, string?> ConfigurationOverrides()
     {
-        var raw = Get(name);
-        if (raw is null)
+        var overrides = new Dictionary<string, string?>();
+        if (Parse.GetValue(CliOptions.Data) is { } data)
         {
-            return fallback;
+            overrides["Search:DataDirectory"] = Path.GetFullPath(data);
         }
-        return int.TryParse(raw, out var n) && n >= 0 ? n : throw new CliUsageException($"--{name} must be a non-negative whole number, not '{raw}'.");
+        foreach (var (key, value) in Configuration)
+        {
+            overrides[key] = value;
+        }
+        if (Values(CliOptions.AllowHost) is { Count: > 0 } hosts)
+        {
+            overrides["Search:WebChecks:AllowHosts"] = string.Join(",", hosts);
+        }
+        return overrides;
     }
-
-    public bool Json => Has("json");
-
-    public IEnumerable<string> OptionNames => _options.Keys;
 }
 
 /// <summary>The command line is wrong; the message says how.</summary>

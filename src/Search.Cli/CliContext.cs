@@ -50,27 +50,7 @@ public sealed class CliContext : IAsyncDisposable
     public TextWriter Error { get; }
 
     /// <summary>Configuration overrides from the command line (--data, --allow-host, --Section:Key value).</summary>
-    public Dictionary<string, string?> ConfigurationOverrides
-    {
-        get
-        {
-            var overrides = new Dictionary<string, string?>();
-            if (Arguments.Get("data") is { } data)
-            {
-                overrides["Search:DataDirectory"] = Path.GetFullPath(data);
-            }
-            // Any configuration key can be given as an option, as .NET's command-line source spells it: --Search:Llm:Model NAME.
-            foreach (var key in Arguments.OptionNames.Where(n => n.Contains(':')))
-            {
-                overrides[key] = Arguments.Get(key);
-            }
-            if (Arguments.GetAll("allow-host") is { Count: > 0 } hosts)
-            {
-                overrides["Search:WebChecks:AllowHosts"] = string.Join(",", hosts);
-            }
-            return overrides;
-        }
-    }
+    public Dictionary<string, string?> ConfigurationOverrides => Arguments.ConfigurationOverrides();
 
     /// <summary>The engine's services, built on first use from the same registration as the API.</summary>
     public IServiceProvider Services => (_host ??= BuildHost()).Services;
@@ -89,7 +69,7 @@ public sealed class CliContext : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(ConfigurationOverrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        var minimum = Arguments.Has("verbose") ? LogLevel.Debug : LogLevel.Warning;
+        var minimum = Arguments.Verbose ? LogLevel.Debug : LogLevel.Warning;
         builder.Logging.AddFilter((_, level) => level >= minimum);
         builder.Services.AddSingleton(Access);
         builder.Services.AddSingleton(sp => Interlocked.Exchange(ref _ownedLock, null)

@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace Search.Cli;
 
 /// <summary>One top-level command of the `search` program.</summary>
@@ -5,11 +7,8 @@ public interface ICliCommand
 {
     string Name { get; }
 
-    /// <summary>One line for the command list.</summary>
-    string Summary { get; }
-
-    /// <summary>Usage lines shown by --help.</summary>
-    string Usage { get; }
+    /// <summary>The command's grammar for System.CommandLine: its description, arguments, options and sub-commands.</summary>
+    Command Definition { get; }
 
     Task<int> RunAsync(CliContext context, CancellationToken cancellationToken);
 

@@ -27,7 +27,7 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
-        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var (output, error) = ProcessConsole.Install();
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -40,43 +40,30 @@ public static class Program
             context.Cancel = true;
             cts.Cancel();
         });
-        return await RunAsync(args, Console.Out, Console.Error, cts.Token);
+        return await RunAsync(args, output, error, cts.Token);
     }
 
     /// <summary>Runs one command line; tests call this directly with their own writers.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        CliArguments arguments;
-        try
+        var arguments = CliGrammar.Parse(args);
+        if (arguments.Parse.Action is System.CommandLine.Help.HelpAction)
         {
-            arguments = CliArguments.Parse(args);
-        }
-        catch (CliUsageException e)
-        {
-            await error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.Usage;
-        }
-
-        if (arguments.Positional.Count == 0)
-        {
-            await WriteHelpAsync(output);
-            return arguments.Has("help") ? ExitCodes.Success : ExitCodes.Usage;
-        }
-
-        var name = arguments.Positional[0];
-        var command = Commands.FirstOrDefault(c => c.Name == name);
-        if (command is null)
-        {
-            await error.WriteLineAsync($"error: unknown command '{name}'. Run 'search --help' for the list.");
-            return ExitCodes.Usage;
-        }
-        if (arguments.Has("help"))
-        {
-            await output.WriteLineAsync($"{command.Summary}\n\nUsage:\n  {command.Usage.Replace("\n", "\n  ")}");
+            CliGrammar.WriteHelp(arguments.Command, output);
             return ExitCodes.Success;
         }
+        var command = Commands.FirstOrDefault(c => c.Definition == arguments.TopCommand);
+        if (arguments.Errors.Count > 0 || command is null)
+        {
+            foreach (var message in arguments.Errors.DefaultIfEmpty("请指定命令。"))
+            {
+                await error.WriteLineAsync($"error: {message}");
+            }
+            await error.WriteLineAsync();
+            CliGrammar.WriteHelp(arguments.Command, error);
+            return ExitCodes.Usage;
+        }
 
-        arguments.Positional.RemoveAt(0);
         var writes = command.Writes(arguments);
         await using var context = new CliContext(arguments, output, error, writes ? IndexAccess.OwnerAs(command.Name) : IndexAccess.ReadOnly(command.Name));
         try
@@ -109,7 +96,8 @@ public static class Program
         }
         catch (CliUsageException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}\nusage: {command.Usage}");
+            await error.WriteLineAsync($"error: {e.Message}\n");
+            CliGrammar.WriteHelp(arguments.Command, error);
             return ExitCodes.Usage;
         }
         catch (NotFoundException e)
@@ -117,7 +105,7 @@ public static class Program
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.NotFound;
         }
-        catch (InvalidInputException e)
+        catch (Exception e) when (e is InvalidInputException or Search.Core.Extraction.ExtractionException)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.InvalidInput;
@@ -142,16 +130,5 @@ public static class Program
             await error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Failure;
         }
-    }
-
-    private static async Task WriteHelpAsync(TextWriter output)
-    {
-        await output.WriteLineAsync("search: evidence search for rule-of-law government assessments\n");
-        await output.WriteLineAsync("Usage: search COMMAND [options] [--data DIR] [--json]\n\nCommands:");
-        foreach (var command in Commands)
-        {
-            await output.WriteLineAsync($"  {command.Name,-12} {command.Summary}");
-        }
-        await output.WriteLineAsync("\nRun 'search COMMAND --help' for a command's options.");
     }
 }

@@ -18,6 +18,8 @@ public static class AccessServiceCollectionExtensions
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
+            // A route mapped without a policy still needs a caller the service knows; /health and the page say AllowAnonymous.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Roles.Read, p => p.RequireRole(Roles.All))
             .AddPolicy(Roles.Upload, p => p.RequireRole(Roles.Reviewer, Roles.Department, Roles.Admin))
             .AddPolicy(Roles.Decide, p => p.RequireRole(Roles.Reviewer, Roles.Admin))

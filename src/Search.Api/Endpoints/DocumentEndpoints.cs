@@ -11,14 +11,14 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        var documents = app.MapGroup("/api/documents").WithTags("documents").RequireAuthorization(Roles.Read);
+        var documents = app.MapGroup("/api/documents").WithTags("documents").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
         documents.MapPost("/", UploadAsync).WithName("UploadDocuments").DisableAntiforgery().RequireAuthorization(Roles.Upload);
         documents.MapGet("/", List).WithName("ListDocuments");
         documents.MapGet("/{id}", Get).WithName("GetDocument");
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
         documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
-        app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read);
+        app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
         return app;
     }
 
@@ -34,11 +34,7 @@ public static class DocumentEndpoints
 
     private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-        {
-            throw new InvalidInputException("请以 multipart/form-data 上传文件（字段名 file）。");
-        }
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await request.ReadFormOrRefuseAsync("请以 multipart/form-data 上传文件（字段名 file）。", cancellationToken);
         if (form.Files.Count == 0)
         {
             throw new InvalidInputException("请求中没有文件：请在字段 file 中上传一个或多个文件。");

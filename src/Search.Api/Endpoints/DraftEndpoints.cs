@@ -8,7 +8,8 @@ public static class DraftEndpoints
 {
     public static IEndpointRouteBuilder MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
-        var indicator = app.MapGroup("/api/frameworks/{id}/indicators/{number:int}").WithTags("drafts").RequireAuthorization(Access.Roles.Read);
+        var indicator = app.MapGroup("/api/frameworks/{id}/indicators/{number:int}").WithTags("drafts").RequireAuthorization(Access.Roles.Read)
+            .RequireSafeIds(stored: ["draftId"], frameworks: ["id"]);
         indicator.MapPost("/draft", CreateAsync).WithName("CreateDraft").RequireAuthorization(Access.Roles.Decide);
         indicator.MapGet("/drafts", List).WithName("ListDrafts");
         indicator.MapPut("/drafts/{draftId}", Edit).WithName("EditDraft").RequireAuthorization(Access.Roles.Decide);

@@ -8,7 +8,7 @@ public static class FrameworkEndpoints
 {
     public static IEndpointRouteBuilder MapFrameworkEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/frameworks").WithTags("frameworks").RequireAuthorization(Access.Roles.Read);
+        var group = app.MapGroup("/api/frameworks").WithTags("frameworks").RequireAuthorization(Access.Roles.Read).RequireSafeIds(frameworks: ["id"]);
         group.MapGet("/", List).WithName("ListFrameworks");
         group.MapGet("/{id}", Get).WithName("GetFramework");
         group.MapGet("/{id}/indicators/{n:int}", GetIndicator).WithName("GetIndicator");
@@ -24,11 +24,7 @@ public static class FrameworkEndpoints
     private static async Task<Created<FrameworkSummary>> ImportAsync(HttpRequest request, FrameworkCatalog catalog, Search.Core.Matching.MappingService mappings,
         Search.Core.Storage.DataPaths paths, Search.Core.Storage.AuditLog audit, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType)
-        {
-            throw new Search.Core.Configuration.InvalidInputException("请以 multipart/form-data 上传指标体系文件（字段名 file，可选 id、name）。");
-        }
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await request.ReadFormOrRefuseAsync("请以 multipart/form-data 上传指标体系文件（字段名 file，可选 id、name）。", cancellationToken);
         var file = form.Files.GetFile("file") ?? throw new Search.Core.Configuration.InvalidInputException("请在字段 file 中上传指标体系文件。");
         Directory.CreateDirectory(paths.Temp);
         var temp = Path.Combine(paths.Temp, Guid.NewGuid().ToString("N") + Path.GetExtension(Search.Core.Ingestion.IngestionService.SafeName(file.FileName)));
@@ -38,7 +34,7 @@ public static class FrameworkEndpoints
             {
                 await file.CopyToAsync(stream, cancellationToken);
             }
-            var id = form["id"].FirstOrDefault() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(file.FileName);
+            var id = FrameworkIds.Require(form["id"].FirstOrDefault() is { Length: > 0 } given ? given : Path.GetFileNameWithoutExtension(file.FileName));
             var framework = catalog.Import(temp, id, form["name"].FirstOrDefault() is { Length: > 0 } name ? name : null);
             await mappings.RematchAllAsync(cancellationToken);
             audit.Record(request.HttpContext.User.Identity?.Name ?? "anonymous", "framework-import", framework.Id, $"{framework.IndicatorCount} indicators from {file.FileName}");

@@ -9,7 +9,7 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithName("Health").WithTags("health");
+        app.MapGet("/health", GetHealth).WithName("Health").WithTags("health").AllowAnonymous();
         return app;
     }
 

@@ -13,12 +13,12 @@ public static class MatchingEndpoints
     {
         app.MapPost("/api/classify", ClassifyAsync).WithTags("matching").WithName("Classify").DisableAntiforgery().RequireAuthorization(Access.Roles.Read);
 
-        var coverage = app.MapGroup("/api/frameworks/{id}").WithTags("coverage").RequireAuthorization(Access.Roles.Read);
+        var coverage = app.MapGroup("/api/frameworks/{id}").WithTags("coverage").RequireAuthorization(Access.Roles.Read).RequireSafeIds(frameworks: ["id"]);
         coverage.MapGet("/coverage", GetCoverage).WithName("GetCoverage");
         coverage.MapGet("/coverage.xlsx", GetLedger).WithName("GetCoverageLedger");
         coverage.MapGet("/package.zip", GetPackage).WithName("GetEvidencePackage");
 
-        var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read);
+        var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read).RequireSafeIds(stored: ["documentId"]);
         mappings.MapGet("/", GetMappings).WithName("GetMappings");
         mappings.MapPost("/", DecideAsync).WithName("DecideMapping").RequireAuthorization(Access.Roles.Decide);
         return app;
@@ -34,7 +34,7 @@ public static class MatchingEndpoints
         var k = Math.Clamp(top ?? 3, 1, 20);
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
+            var form = await request.ReadFormOrRefuseAsync("请在字段 file 中上传要判断的文件。", cancellationToken);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
                 ?? throw new InvalidInputException("请在字段 file 中上传要判断的文件。");
             var temp = Path.Combine(paths.Temp, "classify-" + Guid.NewGuid().ToString("N") + Path.GetExtension(IngestionService.SafeName(file.FileName)));
@@ -54,8 +54,9 @@ public static class MatchingEndpoints
                 File.Delete(temp);
             }
         }
-        var body = await request.ReadFromJsonAsync<ClassifyTextRequest>(cancellationToken)
-            ?? throw new InvalidInputException("请上传文件（multipart 字段 file），或提交 JSON {\"title\":…, \"text\":…}。");
+        const string expected = "请上传文件（multipart 字段 file），或提交 JSON {\"title\":…, \"text\":…}。";
+        var body = (request.HasJsonContentType() ? await request.ReadFromJsonAsync<ClassifyTextRequest>(cancellationToken) : null)
+            ?? throw new InvalidInputException(expected);
         if (string.IsNullOrWhiteSpace(body.Title) && string.IsNullOrWhiteSpace(body.Text))
         {
             throw new InvalidInputException("标题和正文不能都为空。");

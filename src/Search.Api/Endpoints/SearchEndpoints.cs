@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Core.Configuration;
+using Search.Core.Frameworks;
 using Search.Core.Indexing;
 using Search.Core.Search;
 
@@ -21,7 +22,7 @@ public static class SearchEndpoints
         var request = new SearchRequest
         {
             Query = q ?? "",
-            Framework = framework,
+            Framework = framework is null ? null : FrameworkIds.Require(framework),
             Indicator = indicator,
             Department = department,
             FileType = type,

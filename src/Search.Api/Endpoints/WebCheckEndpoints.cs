@@ -9,9 +9,10 @@ public static class WebCheckEndpoints
 {
     public static IEndpointRouteBuilder MapWebCheckEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/web-checks").WithTags("web-checks").RequireAuthorization(Access.Roles.Read);
+        var group = app.MapGroup("/api/web-checks").WithTags("web-checks").RequireAuthorization(Access.Roles.Read).RequireSafeIds(stored: ["runId", "checkId"]);
         group.MapGet("/plan", GetPlan).WithName("PlanWebChecks");
-        group.MapPost("/", StartAsync).WithName("StartWebChecks");
+        // A check files its snapshot as evidence and links it to the indicator: the roles that may add evidence.
+        group.MapPost("/", StartAsync).WithName("StartWebChecks").RequireAuthorization(Access.Roles.Upload);
         group.MapGet("/", ListRuns).WithName("ListWebCheckRuns");
         group.MapGet("/{runId}", GetRun).WithName("GetWebCheckRun");
         group.MapGet("/{runId}/report.xlsx", GetWorkbook).WithName("GetWebCheckWorkbook");
@@ -38,7 +39,7 @@ public static class WebCheckEndpoints
     }
 
     private static Ok<IReadOnlyList<WebCheckRun>> ListRuns(WebCheckService service, string? framework, int? limit) =>
-        TypedResults.Ok(service.RecentRuns(framework, limit ?? 20));
+        TypedResults.Ok(service.RecentRuns(framework is null ? null : Search.Core.Frameworks.FrameworkIds.Require(framework), Math.Clamp(limit ?? 20, 1, 200)));
 
     private static Ok<WebCheckRun> GetRun(string runId, WebCheckService service) => TypedResults.Ok(service.GetRun(runId));
 

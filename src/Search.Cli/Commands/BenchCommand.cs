@@ -1,28 +1,47 @@
+using System.CommandLine;
 using Search.Core.Configuration;
 
 namespace Search.Cli.Commands;
 
-/// <summary>`bench ingest|search|classify`: prints speed and quality figures measured in one run.</summary>
+/// <summary>`bench ingest|search|classify|ocr`: prints speed and quality figures measured in one run.</summary>
 public sealed class BenchCommand : ICliCommand
 {
     public string Name => "bench";
 
-    public string Summary => "Measure ingestion speed, search latency, classification accuracy or OCR quality and speed.";
+    public static readonly Option<int> Files = CliOptions.Number("--files", "生成多少个文件（至少 2）", 40, minimum: 2);
+    public static readonly Option<int> Passages = CliOptions.Number("--passages", "生成多少个段落（至少 1000）", 100_000, minimum: 1000);
+    public static readonly Option<int> Queries = CliOptions.Number("--queries", "查询组合重复几轮", 50, minimum: 1);
+    public static readonly Option<string[]> Eval = CliOptions.Many("--eval", "评测集文件（默认 corpus/eval 下全部）", "FILE");
+    public static readonly Option<string[]> Setting = CliOptions.Many("--setting", "校准用的匹配常数，如 Threshold=0.1", "NAME=VALUE");
+    public static readonly Option<string> Framework = CliOptions.Framework(required: false);
+    public static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "同时测量向量重排（需配置语言模型）");
+    public static readonly Option<bool> TuneMisses = CliOptions.Flag("--tune-misses", "列出调参集上未命中的条目（测试集从不逐条列出）");
+    public static readonly Option<string> Formats = CliOptions.Text("--formats", "测量的格式，逗号分隔：text,docx,pdf,scan", "LIST");
+    public static readonly Option<int> Sources = CliOptions.Number("--sources", "用几份真实公文生成页面（1–8）", 8, minimum: 1);
+    public static readonly Option<int> Skip = CliOptions.Number("--skip", "跳过前几份公文", 0);
+    public static readonly Option<string> Variants = CliOptions.Text("--variants", "页面变体，逗号分隔（默认全部）", "LIST");
+    public static readonly Option<string> Chromium = CliOptions.Text("--chromium", "生成网页截图用的 Chromium", "PATH");
+    public static readonly Option<string> Keep = CliOptions.Text("--keep", "保留生成的页面图片到该目录", "DIR");
 
-    public string Usage => "search bench ingest [--files N] [--formats text,docx,pdf,scan] | search bench search [--passages N] [--queries N] | search bench classify [--eval FILE...] [--setting NAME=VALUE...] [--framework ID] [--rerank] [--tune-misses] | search bench ocr [--sources N] [--skip N] [--variants A,B] [--keep DIR] [--json]";
+    public Command Definition { get; } = new("bench", "测量入库速度、检索延迟或指标匹配准确率（同一次运行中与原始 Lucene 比较）。")
+    {
+        new Command("ingest", "按格式（文本、Word、文字 PDF、扫描 PDF）测量整条入库流水线，与各自的原始引擎比较，并给出峰值内存") { Files, Formats },
+        new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries },
+        new Command("classify", "corpus/eval 上的 accuracy@1/@3 和无关文件误匹配率") { Eval, Setting, Framework, Rerank, TuneMisses },
+        new Command("ocr", "PP-OCR 与 Tesseract 在同一批页面上的字符错误率和每秒页数") { Sources, Skip, Variants, Chromium, Keep },
+    };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var what = args.Positional.FirstOrDefault() ?? throw new CliUsageException("say what to measure: ingest, search, classify or ocr.");
-        object figures = what switch
+        object figures = args.Verb switch
         {
-            "classify" when args.Has("rerank") => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
+            "classify" when args.Value(Rerank) => await RerankBenchmarkRunner.RunAsync(context, cancellationToken),
             "classify" => await ClassifyBenchmarkRunner.RunAsync(context, cancellationToken),
             "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
             "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),
             "ocr" => await OcrBenchmarkRunner.RunAsync(context, cancellationToken),
-            _ => throw new CliUsageException($"unknown benchmark '{what}': use ingest, search, classify or ocr."),
+            _ => throw new CliUsageException($"未知的测量 {args.Verb}。"),
         };
         if (args.Json)
         {

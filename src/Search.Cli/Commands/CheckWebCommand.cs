@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.WebChecks;
 
 namespace Search.Cli.Commands;
@@ -7,9 +8,29 @@ public sealed class CheckWebCommand : IServiceCommand
 {
     public string Name => "check-web";
 
-    public string Summary => "Check the web addresses of the indicators checked online (网络检索): status, expected words, publication date, snapshot.";
+    private static readonly Option<string> Framework = CliOptions.Framework(required: false);
+    private static readonly Option<int?> Indicator = CliOptions.OptionalIndicator();
+    private static readonly Option<string[]> Url = CliOptions.Many("--url", "要检查的网址（可重复，或一次列出多个）", "URL");
+    private static readonly Option<string[]> Expect = CliOptions.Many("--expect", "页面上应有的词（可重复），代替指标的用语", "WORD");
+    private static readonly Option<string> Xlsx = CliOptions.Text("--xlsx", "把报告写成 Excel 文件", "FILE");
 
-    public string Usage => "search check-web [--framework ID [--indicator N]] [--url URL...] [--expect WORD...] [--xlsx FILE] [--allow-host HOST...] [--json]\n  --allow-host lets this run fetch a private or loopback host (Search:WebChecks:AllowHosts).";
+    public Command Definition { get; } = Build();
+
+    private static Command Build()
+    {
+        var command = new Command("check-web", "网络检索：检查指标要求公开的网址能否访问、有无应有的词、发布是否及时，并保存快照和截图。")
+        {
+            Framework, Indicator, Url, Expect, Xlsx, CliOptions.AllowHost,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Indicator) is not null && result.GetResult(Framework) is null)
+            {
+                result.AddError("--indicator 需要同时给出 --framework。");
+            }
+        });
+        return command;
+    }
 
     /// <summary>A check files its snapshot as evidence and may link it to the indicator: it writes.</summary>
     public bool Writes(CliArguments arguments) => true;
@@ -17,9 +38,8 @@ public sealed class CheckWebCommand : IServiceCommand
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var indicator = IndicatorOf(args);
         var service = context.Get<WebCheckService>();
-        var plan = service.Plan(args.Get("framework"), indicator, args.GetAll("url"), args.GetAll("expect"));
+        var plan = service.Plan(args.Value(Framework), args.Value(Indicator), args.Values(Url), args.Values(Expect));
         await context.Error.WriteLineAsync($"checking {plan.Targets.Count} addresses; {plan.Unchecked.Count} indicators have no address");
         var done = 0;
         var progress = new Progress<WebCheckResult>(r =>
@@ -32,13 +52,13 @@ public sealed class CheckWebCommand : IServiceCommand
     public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        if (args.GetAll("allow-host").Count > 0)
+        if (args.Values(CliOptions.AllowHost).Count > 0)
         {
             throw new Search.Core.Configuration.ConfigurationException("Search:WebChecks:AllowHosts",
                 "服务正在运行，本次检查由服务执行；--allow-host 只对命令行自己执行的检查有效，请在服务的配置中设置 Search:WebChecks:AllowHosts。");
         }
         var run = await service.PostJsonAsync<WebCheckRun>("/api/web-checks",
-            new { framework = args.Get("framework"), indicator = IndicatorOf(args), urls = args.GetAll("url"), expect = args.GetAll("expect") }, cancellationToken);
+            new { framework = args.Value(Framework), indicator = args.Value(Indicator), urls = args.Values(Url), expect = args.Values(Expect) }, cancellationToken);
         await context.Error.WriteLineAsync($"checking {run.Total} addresses (run {run.Id})");
         var shown = -1;
         while (run.Status is "queued" or "running")
@@ -59,18 +79,6 @@ public sealed class CheckWebCommand : IServiceCommand
         return await WriteReportAsync(context, run.Report, () => workbook);
     }
 
-    private static int? IndicatorOf(CliArguments args)
-    {
-        int? indicator = args.Get("indicator") is { } n
-            ? int.TryParse(n, out var number) ? number : throw new CliUsageException($"--indicator takes an indicator number, not '{n}'.")
-            : null;
-        if (indicator is not null && args.Get("framework") is null)
-        {
-            throw new CliUsageException("--indicator needs --framework.");
-        }
-        return indicator;
-    }
-
     private static byte[] WriteWorkbook(WebCheckReport report)
     {
         using var buffer = new MemoryStream();
@@ -81,7 +89,7 @@ public sealed class CheckWebCommand : IServiceCommand
     private static async Task<int> WriteReportAsync(CliContext context, WebCheckReport report, Func<byte[]>? workbook)
     {
         var args = context.Arguments;
-        if (args.Get("xlsx") is { } xlsx && workbook is not null)
+        if (args.Value(Xlsx) is { } xlsx && workbook is not null)
         {
             await File.WriteAllBytesAsync(xlsx, workbook());
             await context.Error.WriteLineAsync($"report written to {xlsx}");

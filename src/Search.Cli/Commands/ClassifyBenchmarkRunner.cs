@@ -54,7 +54,7 @@ public static class ClassifyBenchmarkRunner
             groups,
             msPerItem = Math.Round(perItemMs, 2),
             // For calibration: the tune split's misses only; the test split is never listed item by item.
-            tuneMisses = context.Arguments.Has("tune-misses")
+            tuneMisses = context.Arguments.Value(BenchCommand.TuneMisses)
                 ? scored.Where(s => s.Item1.Split == "tune" && IsMiss(s.Item1, s.Item2))
                     .Select(s => new { s.Item1.Id, s.Item1.Title, s.Item1.Expected, got = s.Item2.Select(m => new { m.Number, m.Score, m.Reasons }) })
                     .ToList()

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Matching;
 
 namespace Search.Cli.Commands;
@@ -7,26 +8,25 @@ public sealed class ClassifyCommand : ICliCommand
 {
     public string Name => "classify";
 
-    public string Summary => "Tell which indicators of a framework a document supports, and why.";
+    private static readonly Argument<string> File = new("FILE") { Description = "要判断的文件" };
+    private static readonly Option<string> Framework = CliOptions.Framework(required: true);
+    private static readonly Option<int> Top = CliOptions.Number("--top", "最多列出几个指标", 3, minimum: 1);
+    private static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "用配置的语言模型向量重排");
 
-    public string Usage => "search classify FILE --framework ID [--top K] [--rerank] [--json]";
+    public Command Definition { get; } = new("classify", "判断一份文件支撑指标体系中的哪些指标，并说明理由。") { File, Framework, Top, Rerank };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        if (args.Positional.Count != 1)
-        {
-            throw new CliUsageException("name exactly one file to classify.");
-        }
-        var framework = args.Get("framework") ?? throw new CliUsageException("--framework ID is required (see 'search frameworks list').");
-        var path = args.Positional[0];
-        if (!File.Exists(path))
+        var framework = args.Value(Framework)!;
+        var path = args.Value(File)!;
+        if (!System.IO.File.Exists(path))
         {
             throw new Search.Core.Configuration.NotFoundException($"文件不存在：{path}");
         }
-        var result = args.Has("rerank")
-            ? await context.Get<Search.Core.Llm.RerankedClassification>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.GetInt("top", 3), cancellationToken)
-            : await context.Get<ClassificationService>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.GetInt("top", 3), cancellationToken);
+        var result = args.Value(Rerank)
+            ? await context.Get<Search.Core.Llm.RerankedClassification>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.Value(Top), cancellationToken)
+            : await context.Get<ClassificationService>().ClassifyFileAsync(path, Path.GetFileName(path), framework, args.Value(Top), cancellationToken);
         if (args.Json)
         {
             context.WriteJson(new { framework = result.Framework, title = result.Title, indicators = result.Indicators });

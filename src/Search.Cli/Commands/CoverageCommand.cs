@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Coverage;
 
 namespace Search.Cli.Commands;
@@ -7,25 +8,28 @@ public sealed class CoverageCommand : ICliCommand
 {
     public string Name => "coverage";
 
-    public string Summary => "Show per indicator and material item what is covered, and suggestions for what is not.";
+    private static readonly Option<string> Framework = CliOptions.Framework(required: true);
+    private static readonly Option<string> Unit = CliOptions.Text("--unit", "只看这个单位牵头或参与的指标", "UNIT");
+    private static readonly Option<string> Xlsx = CliOptions.Text("--xlsx", "把台账写成 Excel 文件", "FILE");
+    private static readonly Option<string> Package = CliOptions.Text("--package", "把每个指标的佐证打包成 ZIP 文件", "FILE.zip");
 
-    public string Usage => "search coverage --framework ID [--unit UNIT] [--xlsx FILE] [--package FILE.zip] [--json]";
+    public Command Definition { get; } = new("coverage", "按指标和申报材料列出已有佐证和缺少的材料，并推荐可能的佐证。") { Framework, Unit, Xlsx, Package };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var framework = args.Get("framework") ?? throw new CliUsageException("--framework ID is required (see 'search frameworks list').");
+        var framework = args.Value(Framework)!;
         var report = context.Get<CoverageService>().Build(framework);
-        if (args.Get("unit") is { } unit)
+        if (args.Value(Unit) is { } unit)
         {
             report = DepartmentView.Filter(report, unit);
         }
-        if (args.Get("xlsx") is { } xlsx)
+        if (args.Value(Xlsx) is { } xlsx)
         {
             CoverageLedgerWriter.Write(report, xlsx);
             await context.Error.WriteLineAsync($"ledger written to {xlsx}");
         }
-        if (args.Get("package") is { } package)
+        if (args.Value(Package) is { } package)
         {
             var count = context.Get<EvidencePackageWriter>().Write(report, package);
             await context.Error.WriteLineAsync($"package with {count} files written to {package}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Llm;
 
 namespace Search.Cli.Commands;
@@ -7,17 +8,19 @@ public sealed class DraftCommand : ICliCommand
 {
     public string Name => "draft";
 
-    public string Summary => "Draft an indicator's 情况说明 from its evidence with the configured language model (saved as a draft).";
+    private static readonly Option<string> Framework = CliOptions.Framework(required: true);
+    private static readonly Option<int> Indicator = CliOptions.Indicator();
+    private static readonly Option<bool> List = CliOptions.Flag("--list", "列出已保存的草稿，不新写");
 
-    public string Usage => "search draft --framework ID --indicator N [--list] [--json]";
+    public Command Definition { get; } = new("draft", "用配置的语言模型根据佐证起草指标的情况说明（保存为草稿）。") { Framework, Indicator, List };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var framework = args.Get("framework") ?? throw new CliUsageException("--framework ID is required (see 'search frameworks list').");
-        var number = args.Get("indicator") is not null ? args.GetInt("indicator", 0) : throw new CliUsageException("--indicator N is required.");
+        var framework = args.Value(Framework)!;
+        var number = args.Value(Indicator);
         var service = context.Get<DraftService>();
-        if (args.Has("list"))
+        if (args.Value(List))
         {
             var saved = service.List(framework, number);
             if (args.Json)

@@ -16,7 +16,7 @@ public sealed record EvaluationSet(IReadOnlyList<string> Paths, IReadOnlyList<Cl
     public static EvaluationSet Load(CliContext context)
     {
         var args = context.Arguments;
-        var paths = args.GetAll("eval") is { Count: > 0 } given ? given : DefaultPaths(context);
+        var paths = args.Values(BenchCommand.Eval) is { Count: > 0 } given ? given : DefaultPaths(context);
         var items = new List<ClassificationEvaluation.Item>();
         foreach (var path in paths)
         {
@@ -30,10 +30,10 @@ public sealed record EvaluationSet(IReadOnlyList<string> Paths, IReadOnlyList<Cl
                 items.Add(item);
             }
         }
-        var framework = args.Get("framework") ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
+        var framework = args.Value(BenchCommand.Framework) ?? items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
         var registry = context.Get<MatcherRegistry>();
         // A calibration run builds its own matcher with other constants; the service's matchers are never changed.
-        var matcher = args.GetAll("setting") is { Count: > 0 } settings
+        var matcher = args.Values(BenchCommand.Setting) is { Count: > 0 } settings
             ? new FrameworkMatcher(framework, MatcherRegistry.ProfilesOf(context.Get<Search.Core.Frameworks.FrameworkCatalog>().Get(framework)),
                 context.Get<MatchTokenizer>(), WithSettings(registry.Settings, settings))
             : registry.WithoutExamples(framework);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Frameworks;
 
 namespace Search.Cli.Commands;
@@ -7,34 +8,54 @@ public sealed class FrameworksCommand : IServiceCommand
 {
     public string Name => "frameworks";
 
-    public string Summary => "List, show, import, export and check indicator frameworks; what a unit must supply.";
+    private static readonly Argument<string> ShowId = Id();
+    private static readonly Option<int?> ShowIndicator = CliOptions.OptionalIndicator();
+    private static readonly Argument<string> ImportFile = new("FILE") { Description = "通知（.txt .docx .pdf）或改好的台账（.json .xlsx）" };
+    private static readonly Option<string> ImportId = CliOptions.Text("--id", "指标体系 id（字母、数字、-、_，默认取文件名）", "ID");
+    private static readonly Option<string> ImportName = CliOptions.Text("--name", "指标体系名称", "NAME");
+    private static readonly Argument<string> ExportId = Id();
+    private static readonly Argument<string> ExportFile = new("FILE") { Description = "导出到的文件（.json 或 .xlsx）" };
+    private static readonly Argument<string> CheckId = new("ID") { Description = "指标体系 id（默认全部）", Arity = ArgumentArity.ZeroOrOne };
+    private static readonly Argument<string> UnitId = Id();
+    private static readonly Argument<string> UnitName = new("UNIT") { Description = "单位名称，如 区司法局" };
 
-    public string Usage => """
-        search frameworks list [--json]
-        search frameworks show ID [--indicator N] [--json]
-        search frameworks import FILE [--id ID] [--name NAME]   (.txt .docx .pdf notice, or .json .xlsx ledger)
-        search frameworks export ID FILE                         (.json or .xlsx)
-        search frameworks check [ID] [--json]
-        search frameworks unit ID UNIT [--json]
-        """;
+    public Command Definition { get; } = Build();
+
+    private static Argument<string> Id() => new("ID") { Description = "指标体系 id（见 frameworks list）" };
+
+    private static Command Build()
+    {
+        var command = new Command("frameworks", "列出、查看、导入、导出和检查指标体系；查看一个单位要提供的材料。")
+        {
+            new Command("list", "列出指标体系（不带子命令时也是列出）"),
+            new Command("show", "显示指标体系的全部指标，或其中一个") { ShowId, ShowIndicator },
+            new Command("import", "导入通知或台账中的指标体系，并重新匹配全部文件") { ImportFile, ImportId, ImportName },
+            new Command("export", "导出指标体系") { ExportId, ExportFile },
+            new Command("check", "报告解析问题：缺少、重复、顺序错乱的序号和未能归属的内容") { CheckId },
+            new Command("unit", "一个单位牵头或参与的指标及要提供的材料") { UnitId, UnitName },
+        };
+        // `frameworks` alone lists them, as it always has.
+        command.SetAction(_ => ExitCodes.Success);
+        return command;
+    }
 
     /// <summary>Only an import writes: it adds a framework and re-matches every document.</summary>
-    public bool Writes(CliArguments arguments) => arguments.Positional.FirstOrDefault() == "import";
+    public bool Writes(CliArguments arguments) => arguments.Verb == "import";
 
     public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        var file = args.Positional.Count > 1 ? args.Positional[1] : throw new CliUsageException("frameworks import needs a file.");
+        var file = args.Value(ImportFile)!;
         if (!File.Exists(file))
         {
             throw new Search.Core.Configuration.NotFoundException($"文件不存在：{file}");
         }
         using var form = new MultipartFormDataContent { { ServiceClient.FilePart(file), "file", Path.GetFileName(file) } };
-        if (args.Get("id") is { } id)
+        if (args.Value(ImportId) is { } id)
         {
             form.Add(new StringContent(id), "id");
         }
-        if (args.Get("name") is { } name)
+        if (args.Value(ImportName) is { } name)
         {
             form.Add(new StringContent(name), "name");
         }
@@ -50,9 +71,7 @@ public sealed class FrameworksCommand : IServiceCommand
     {
         var args = context.Arguments;
         var catalog = context.Get<FrameworkCatalog>();
-        var verb = args.Positional.FirstOrDefault() ?? "list";
-        string Arg(int index, string what) => args.Positional.Count > index ? args.Positional[index] : throw new CliUsageException($"frameworks {verb} needs {what}.");
-        switch (verb)
+        switch (args.Verb ?? "list")
         {
             case "list":
                 var list = catalog.All.Select(f => new { id = f.Id, name = f.Name, indicatorCount = f.IndicatorCount, sections = f.Sections.Count, clean = f.Report.IsClean }).ToList();
@@ -70,10 +89,10 @@ public sealed class FrameworksCommand : IServiceCommand
                 return ExitCodes.Success;
 
             case "show":
-                var framework = catalog.Get(Arg(1, "a framework id"));
-                if (args.Get("indicator") is not null)
+                var framework = catalog.Get(args.Value(ShowId)!);
+                if (args.Value(ShowIndicator) is { } number)
                 {
-                    var indicator = catalog.GetIndicator(framework.Id, args.GetInt("indicator", 0));
+                    var indicator = catalog.GetIndicator(framework.Id, number);
                     if (args.Json)
                     {
                         context.WriteJson(indicator);
@@ -97,19 +116,19 @@ public sealed class FrameworksCommand : IServiceCommand
                 return ExitCodes.Success;
 
             case "import":
-                var imported = catalog.Import(Arg(1, "a file"), args.Get("id"), args.Get("name"));
+                var imported = catalog.Import(args.Value(ImportFile)!, args.Value(ImportId), args.Value(ImportName));
                 var rematched = await context.Get<Search.Core.Matching.MappingService>().RematchAllAsync(cancellationToken);
                 await context.Output.WriteLineAsync($"已导入 {imported.Id}：{imported.IndicatorCount} 个指标；已重新匹配 {rematched} 份文件" +
                     (imported.Report.IsClean ? "" : "；有解析问题，见 frameworks check " + imported.Id));
                 return ExitCodes.Success;
 
             case "export":
-                catalog.Export(Arg(1, "a framework id"), Arg(2, "a target file (.json or .xlsx)"));
-                await context.Output.WriteLineAsync($"已导出到 {args.Positional[2]}");
+                catalog.Export(args.Value(ExportId)!, args.Value(ExportFile)!);
+                await context.Output.WriteLineAsync($"已导出到 {args.Value(ExportFile)}");
                 return ExitCodes.Success;
 
             case "check":
-                var targets = args.Positional.Count > 1 ? [catalog.Get(args.Positional[1])] : catalog.All;
+                var targets = args.Value(CheckId) is { } checkId ? [catalog.Get(checkId)] : catalog.All;
                 if (args.Json)
                 {
                     context.WriteJson(targets.Select(f => new { id = f.Id, indicatorCount = f.IndicatorCount, report = f.Report }));
@@ -132,13 +151,13 @@ public sealed class FrameworksCommand : IServiceCommand
                 return ExitCodes.Success;
 
             case "unit":
-                var duties = catalog.IndicatorsForUnit(Arg(1, "a framework id"), Arg(2, "a unit name"));
+                var duties = catalog.IndicatorsForUnit(args.Value(UnitId)!, args.Value(UnitName)!);
                 if (args.Json)
                 {
                     context.WriteJson(duties);
                     return ExitCodes.Success;
                 }
-                await context.Output.WriteLineAsync($"{args.Positional[2]} 牵头或参与 {duties.Count} 个指标：");
+                await context.Output.WriteLineAsync($"{args.Value(UnitName)} 牵头或参与 {duties.Count} 个指标：");
                 foreach (var d in duties)
                 {
                     await context.Output.WriteLineAsync($"  指标{d.Number}（{(d.Role == "lead" ? "牵头" : "责任")}）{Shorten(d.Text)}");
@@ -150,7 +169,7 @@ public sealed class FrameworksCommand : IServiceCommand
                 return ExitCodes.Success;
 
             default:
-                throw new CliUsageException($"unknown verb '{verb}'.");
+                throw new CliUsageException($"未知的子命令 {args.Verb}。");
         }
     }
 

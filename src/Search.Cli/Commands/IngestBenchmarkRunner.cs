@@ -25,8 +25,8 @@ public static class IngestBenchmarkRunner
 {
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var count = Math.Max(2, context.Arguments.GetInt("files", 40));
-        var formats = (context.Arguments.Get("formats") ?? "text,docx,pdf,scan").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var count = context.Arguments.Value(BenchCommand.Files);
+        var formats = (context.Arguments.Value(BenchCommand.Formats) ?? "text,docx,pdf,scan").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
         var paragraphs = Directory.EnumerateFiles(Path.Combine(corpus, "policy"), "*.txt")
             .SelectMany(File.ReadAllLines).Select(l => l.Trim()).Where(l => l.Length >= 20).ToArray();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Ingestion;
 
 namespace Search.Cli.Commands;
@@ -13,9 +14,11 @@ public sealed class IngestCommand : IServiceCommand
 
     public string Name => "ingest";
 
-    public string Summary => "Ingest evidence files and folders (recursively) into the data directory.";
+    private static readonly Argument<string[]> Paths = new("PATH") { Description = "文件或文件夹（递归）", Arity = ArgumentArity.OneOrMore };
+    private static readonly Option<string> Department = CliOptions.Text("--department", "这些文件所属的单位", "D");
+    private static readonly Option<bool> NoProgress = CliOptions.Flag("--no-progress", "不显示进度条");
 
-    public string Usage => "search ingest PATH... [--department D] [--json] [--no-progress] [--data DIR]";
+    public Command Definition { get; } = new("ingest", "把佐证文件和文件夹（递归）存入数据目录，逐个文件报告结果。") { Paths, Department, NoProgress };
 
     public bool Writes(CliArguments arguments) => true;
 
@@ -47,7 +50,7 @@ public sealed class IngestCommand : IServiceCommand
             {
                 form.Add(ServiceClient.FilePart(file.Path), "file", file.DisplayName);
             }
-            if (context.Arguments.Get("department") is { } department)
+            if (context.Arguments.Value(Department) is { } department)
             {
                 form.Add(new StringContent(department), "department");
             }
@@ -77,14 +80,10 @@ public sealed class IngestCommand : IServiceCommand
     private static async Task<(List<JobFile> Files, List<string> Missing)> CollectAsync(CliContext context)
     {
         var args = context.Arguments;
-        if (args.Positional.Count == 0)
-        {
-            throw new CliUsageException("name at least one file or folder to ingest.");
-        }
-        var department = args.Get("department");
+        var department = args.Value(Department);
         var files = new List<JobFile>();
         var missing = new List<string>();
-        foreach (var input in args.Positional)
+        foreach (var input in args.Value(Paths) ?? [])
         {
             if (File.Exists(input))
             {
@@ -135,7 +134,7 @@ public sealed class IngestCommand : IServiceCommand
     }
 
     private static IngestProgressPrinter NewPrinter(CliContext context, int total) =>
-        new(context, total, showBar: !context.Arguments.Json && !context.Arguments.Has("no-progress") && !Console.IsErrorRedirected);
+        new(context, total, showBar: !context.Arguments.Json && !context.Arguments.Value(NoProgress) && !Console.IsErrorRedirected);
 
     private static async Task<int> SummariseAsync(CliContext context, IngestProgressPrinter progress, IReadOnlyList<IngestOutcome> outcomes,
         IReadOnlyList<string> jobIds, IReadOnlyList<string> missing, int fileCount)

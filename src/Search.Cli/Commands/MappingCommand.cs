@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Matching;
 
 namespace Search.Cli.Commands;
@@ -7,17 +8,29 @@ public sealed class MappingCommand : IServiceCommand
 {
     public string Name => "mapping";
 
-    public string Summary => "Confirm, reject or add a document's indicator mapping; list a document's mappings.";
+    private static readonly Argument<string> Document = new("DOCUMENT_ID") { Description = "文件 id（见 query 的结果）" };
+    private static readonly Option<string> Framework = CliOptions.Framework(required: true);
+    private static readonly Option<int> Indicator = CliOptions.Indicator();
+    private static readonly Option<string> User = CliOptions.Text("--user", "记录在审计日志中的用户名（默认当前系统用户）", "NAME");
+    private static readonly Option<string> Note = CliOptions.Text("--note", "备注", "TEXT");
 
-    public string Usage => "search mapping confirm|reject|add DOCUMENT_ID --framework ID --indicator N [--user NAME] [--note TEXT]\nsearch mapping list DOCUMENT_ID [--json]";
+    public Command Definition { get; } = new("mapping", "确认、否定或添加文件与指标的对应关系；列出文件的对应关系。")
+    {
+        Decision("confirm", "确认文件支撑该指标"),
+        Decision("reject", "否定文件与该指标的对应"),
+        Decision("add", "添加自动匹配没有给出的指标"),
+        new Command("list", "列出文件的全部对应关系") { Document },
+    };
 
-    public bool Writes(CliArguments arguments) => arguments.Positional.FirstOrDefault() is "confirm" or "reject" or "add";
+    private static Command Decision(string name, string description) => new(name, description) { Document, Framework, Indicator, User, Note };
+
+    public bool Writes(CliArguments arguments) => arguments.Verb is "confirm" or "reject" or "add";
 
     public async Task<int> RunThroughServiceAsync(CliContext context, ServiceClient service, CancellationToken cancellationToken)
     {
         var (documentId, framework, number, kind) = ReadDecision(context.Arguments);
         var decision = await service.PostJsonAsync<MappingDecision>($"/api/documents/{Uri.EscapeDataString(documentId)}/mappings",
-            new { framework, number, decision = kind.ToString().ToLowerInvariant(), note = context.Arguments.Get("note") }, cancellationToken);
+            new { framework, number, decision = kind.ToString().ToLowerInvariant(), note = context.Arguments.Value(Note) }, cancellationToken);
         await WriteDecisionAsync(context, decision);
         return ExitCodes.Success;
     }
@@ -25,13 +38,9 @@ public sealed class MappingCommand : IServiceCommand
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
-        if (args.Positional.Count < 2)
-        {
-            throw new CliUsageException("say what to do and to which document.");
-        }
-        var (verb, documentId) = (args.Positional[0], args.Positional[1]);
+        var documentId = args.Value(Document)!;
         var service = context.Get<MappingService>();
-        if (verb == "list")
+        if (args.Verb == "list")
         {
             var mappings = service.MappingsOf(documentId);
             if (args.Json)
@@ -46,27 +55,20 @@ public sealed class MappingCommand : IServiceCommand
             return ExitCodes.Success;
         }
         var (_, framework, number, kind) = ReadDecision(args);
-        var decision = await service.DecideAsync(documentId, framework, number, kind, args.Get("user") ?? Environment.UserName, args.Get("note"), cancellationToken);
+        var decision = await service.DecideAsync(documentId, framework, number, kind, args.Value(User) ?? Environment.UserName, args.Value(Note), cancellationToken);
         await WriteDecisionAsync(context, decision);
         return ExitCodes.Success;
     }
 
     private static (string DocumentId, string Framework, int Number, DecisionKind Kind) ReadDecision(CliArguments args)
     {
-        if (args.Positional.Count < 2)
-        {
-            throw new CliUsageException("say what to do and to which document.");
-        }
-        var kind = args.Positional[0] switch
+        var kind = args.Verb switch
         {
             "confirm" => DecisionKind.Confirm,
             "reject" => DecisionKind.Reject,
-            "add" => DecisionKind.Add,
-            var verb => throw new CliUsageException($"unknown verb '{verb}': use confirm, reject, add or list."),
+            _ => DecisionKind.Add,
         };
-        var framework = args.Get("framework") ?? throw new CliUsageException("--framework ID is required.");
-        var number = args.Get("indicator") is null ? throw new CliUsageException("--indicator N is required.") : args.GetInt("indicator", 0);
-        return (args.Positional[1], framework, number, kind);
+        return (args.Value(Document)!, args.Value(Framework)!, args.Value(Indicator), kind);
     }
 
     private static async Task WriteDecisionAsync(CliContext context, MappingDecision decision)

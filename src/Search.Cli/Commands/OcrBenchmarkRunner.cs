@@ -18,16 +18,16 @@ public static class OcrBenchmarkRunner
     {
         var args = context.Arguments;
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
-        var sourceCount = Math.Clamp(args.GetInt("sources", 8), 1, 8);
-        var skip = Math.Clamp(args.GetInt("skip", 0), 0, sourceCount - 1);
-        var variants = args.Get("variants") is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : OcrBenchmarkPages.Variants;
+        var sourceCount = Math.Clamp(args.Value(BenchCommand.Sources), 1, 8);
+        var skip = Math.Clamp(args.Value(BenchCommand.Skip), 0, sourceCount - 1);
+        var variants = args.Value(BenchCommand.Variants) is { } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : OcrBenchmarkPages.Variants;
         var unknown = variants.Except(OcrBenchmarkPages.Variants).ToList();
         if (unknown.Count > 0)
         {
             throw new CliUsageException($"unknown variant '{unknown[0]}': use {string.Join(", ", OcrBenchmarkPages.Variants)}.");
         }
-        var chromium = args.Get("chromium") ?? context.Get<IOptions<WebCheckOptions>>().Value.ChromiumPath ?? "chromium";
-        var keep = args.Get("keep");
+        var chromium = args.Value(BenchCommand.Chromium) ?? context.Get<IOptions<WebCheckOptions>>().Value.ChromiumPath ?? "chromium";
+        var keep = args.Value(BenchCommand.Keep);
 
         var folder = keep ?? Path.Combine(Path.GetTempPath(), "search-bench-ocr-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

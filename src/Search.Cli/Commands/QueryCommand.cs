@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Search.Core.Configuration;
 using Search.Core.Indexing;
@@ -10,34 +11,51 @@ public sealed class QueryCommand : ICliCommand
 {
     public string Name => "query";
 
-    public string Summary => "Search the evidence (words, \"phrases\", AND/OR/NOT, -word, field:value filters).";
+    // Several words are one query, as if quoted: `query 行政 复议` finds what has both.
+    private static readonly Argument<string[]> Text = new("TEXT") { Description = "检索词（词语、\"短语\"、OR、NOT、-词、department: 等过滤）", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Option<string> Framework = CliOptions.Framework(required: false);
+    private static readonly Option<int?> Indicator = CliOptions.OptionalIndicator();
+    private static readonly Option<string> Department = CliOptions.Text("--department", "只看这个单位的文件", "D");
+    private static readonly Option<string> Type = CliOptions.Text("--type", "文件类型：pdf、docx、xlsx、image、html、web-snapshot…", "T");
+    private static readonly Option<int?> Year = new("--year") { Description = "年份", HelpName = "Y" };
+    private static readonly Option<string> From = CliOptions.Text("--from", "起始日期", "yyyy-MM-dd");
+    private static readonly Option<string> To = CliOptions.Text("--to", "截止日期", "yyyy-MM-dd");
+    private static readonly Option<int> Top = CliOptions.Number("--top", "每页条数（1–100）", 10, minimum: 1);
+    private static readonly Option<int> Page = CliOptions.Number("--page", "第几页", 1, minimum: 1);
+    private static readonly Option<string> Sort = SortOption();
+    private static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "用配置的语言模型向量重排");
 
-    public string Usage => "search query \"TEXT\" [--framework ID] [--indicator N] [--department D] [--type T] [--year Y] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--top K] [--page P] [--sort relevance|date] [--rerank] [--json]";
+    public Command Definition { get; } = new("query", "检索佐证材料，每条结果标出它支撑的指标。")
+    {
+        Text, Framework, Indicator, Department, Type, Year, From, To, Top, Page, Sort, Rerank,
+    };
+
+    private static Option<string> SortOption()
+    {
+        var sort = CliOptions.Text("--sort", "排序：relevance（相关度）或 date（日期）", "relevance|date");
+        sort.AcceptOnlyFromAmong("relevance", "date");
+        return sort;
+    }
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
         var request = new SearchRequest
         {
-            Query = string.Join(' ', args.Positional),
-            Framework = args.Get("framework"),
-            Indicator = args.Get("indicator") is { } n ? args.GetInt("indicator", 0) : null,
-            Department = args.Get("department"),
-            FileType = args.Get("type"),
-            Year = args.Get("year") is not null ? args.GetInt("year", 0) : null,
-            From = SearchRequest.ParseDate(args.Get("from"), "--from"),
-            To = SearchRequest.ParseDate(args.Get("to"), "--to"),
-            Page = Math.Max(1, args.GetInt("page", 1)),
-            Size = Math.Clamp(args.GetInt("top", 10), 1, 100),
-            Sort = args.Get("sort") switch
-            {
-                null or "relevance" => SearchSort.Relevance,
-                "date" => SearchSort.Date,
-                var other => throw new CliUsageException($"--sort must be relevance or date, not '{other}'."),
-            },
+            Query = string.Join(' ', args.Value(Text) ?? []),
+            Framework = args.Value(Framework),
+            Indicator = args.Value(Indicator),
+            Department = args.Value(Department),
+            FileType = args.Value(Type),
+            Year = args.Value(Year),
+            From = SearchRequest.ParseDate(args.Value(From), "--from"),
+            To = SearchRequest.ParseDate(args.Value(To), "--to"),
+            Page = args.Value(Page),
+            Size = Math.Clamp(args.Value(Top), 1, 100),
+            Sort = args.Value(Sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
         };
         var results = context.Get<IEvidenceIndex>().Search(request);
-        if (args.Has("rerank"))
+        if (args.Value(Rerank))
         {
             results = await context.Get<Search.Core.Llm.RerankedSearch>().RerankAsync(request.Query, results, cancellationToken);
         }

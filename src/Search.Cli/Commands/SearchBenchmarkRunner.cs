@@ -37,9 +37,9 @@ public static class SearchBenchmarkRunner
 
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
-        var target = Math.Max(1000, context.Arguments.GetInt("passages", 100_000));
+        var target = context.Arguments.Value(BenchCommand.Passages);
         // 50 rounds of 12 queries: 600 samples a side, so p99 is not decided by two or three pauses on a shared machine.
-        var rounds = Math.Max(1, context.Arguments.GetInt("queries", 50));
+        var rounds = context.Arguments.Value(BenchCommand.Queries);
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory() ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
         var sentences = Directory.EnumerateFiles(Path.Combine(corpus, "policy"), "*.txt")
             .SelectMany(f => File.ReadAllText(f).Split(['。', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

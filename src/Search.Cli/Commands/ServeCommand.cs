@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Api;
 
 namespace Search.Cli.Commands;
@@ -7,14 +8,14 @@ public sealed class ServeCommand : ICliCommand
 {
     public string Name => "serve";
 
-    public string Summary => "Start the web service (ingests the built-in corpus into an empty data directory first).";
+    private static readonly Option<string> Urls = CliOptions.Text("--urls", "监听地址，如 http://127.0.0.1:8080（多个用分号隔开）", "URL");
 
-    public string Usage => "search serve [--urls URL] [--data DIR]";
+    public Command Definition { get; } = new("serve", "启动网页服务（数据目录为空时先导入内置政策文件）。") { Urls };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var overrides = context.ConfigurationOverrides;
-        if (context.Arguments.Get("urls") is { } urls)
+        if (context.Arguments.Value(Urls) is { } urls)
         {
             overrides["urls"] = urls;
         }

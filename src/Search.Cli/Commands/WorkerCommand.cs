@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Core.Ingestion;
 using Search.Core.Storage;
 
@@ -8,21 +9,21 @@ public sealed class WorkerCommand : ICliCommand
 {
     public string Name => "worker";
 
-    public string Summary => "Take files from the store's queue and ingest them (extract, OCR, split, match) for the service, on this machine or another.";
+    private static readonly Option<int> Workers = CliOptions.Number("--workers", "同时处理的文件数（默认每个处理器核心一个）", 0);
 
-    public string Usage => """
-        search worker [--workers N] [--data DIR]
-          [--Search:Storage:Provider postgres --Search:Storage:ConnectionString "Host=…;Database=…;Username=…;Password=…"]
-          [--Search:Storage:OriginalsDirectory /mnt/evidence/originals]
-          --workers: files at once (default one per core). The store and the originals must be those of the service.
-        """;
+    public Command Definition { get; } = new("worker",
+        "从存储的队列中领取文件并入库（提取、OCR、分段、匹配），供拥有索引的服务使用；可在本机或其他机器上运行。" +
+        "存储和原件目录须与服务相同：--Search:Storage:Provider postgres --Search:Storage:ConnectionString \"Host=…\" --Search:Storage:OriginalsDirectory /mnt/evidence/originals")
+    {
+        Workers,
+    };
 
     public async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var args = context.Arguments;
         var workers = context.Get<IngestionWorkers>();
         var database = context.Get<MetadataDatabase>();
-        var count = args.GetInt("workers", 0);
+        var count = args.Value(Workers);
         var output = TextWriter.Synchronized(context.Output);
         workers.Taken += file => output.WriteLine($"taking  {file.JobId}/{file.Seq} {file.File.DisplayName}");
         workers.Processed += (file, outcomes) =>

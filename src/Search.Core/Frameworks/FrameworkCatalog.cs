@@ -122,6 +122,14 @@ public sealed class FrameworkCatalog
             throw new NotFoundException($"文件不存在：{path}");
         }
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (id is not null)
+        {
+            FrameworkIds.Require(id);
+        }
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new InvalidInputException($"{Path.GetFileName(path)}：文件为空", path);
+        }
         var frameworkId = id ?? Path.GetFileNameWithoutExtension(path);
         Framework framework;
         try
@@ -138,7 +146,12 @@ public sealed class FrameworkCatalog
         {
             throw new InvalidInputException($"{Path.GetFileName(path)}：JSON 格式错误（{e.Message}）", path);
         }
-        framework = framework with { Id = id ?? framework.Id, Name = name ?? framework.Name };
+        catch (Exception e) when (e is not SearchException and not OperationCanceledException)
+        {
+            // The readers' libraries fail in their own ways on a damaged or disguised file: it is the file's fault.
+            throw new InvalidInputException($"{Path.GetFileName(path)}：无法读取（{e.GetType().Name}：{e.Message}）", path);
+        }
+        framework = framework with { Id = FrameworkIds.Require(id ?? framework.Id), Name = name ?? framework.Name };
         if (framework.IndicatorCount == 0)
         {
             throw new InvalidInputException($"{Path.GetFileName(path)}：没有读到任何指标。{string.Join("；", framework.Report.Warnings)}", path);
@@ -148,13 +161,21 @@ public sealed class FrameworkCatalog
         {
             _sourceHashes.Add(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))));
         }
-        File.WriteAllText(Path.Combine(_paths.Frameworks, framework.Id + ".json"), JsonSerializer.Serialize(framework, Json));
+        File.WriteAllText(FileOf(framework.Id), JsonSerializer.Serialize(framework, Json));
         lock (_gate)
         {
             _frameworks[framework.Id] = framework;
             Version++;
         }
         return framework;
+    }
+
+    /// <summary>The stored file of an imported framework, always inside frameworks/.</summary>
+    private string FileOf(string id)
+    {
+        var folder = Path.GetFullPath(_paths.Frameworks) + Path.DirectorySeparatorChar;
+        var file = Path.GetFullPath(Path.Combine(folder, FrameworkIds.Require(id) + ".json"));
+        return file.StartsWith(folder, StringComparison.Ordinal) ? file : throw new InvalidInputException($"指标体系 id“{id}”无效。");
     }
 
     public void Export(string id, string path)

@@ -43,6 +43,7 @@ public static class FrameworkLedger
 
     public static Framework Read(string path, string id, string name)
     {
+        Extraction.ZipGuard.Check(path, new Extraction.ExtractionOptions(), "XLSX 文件");
         using var document = SpreadsheetDocument.Open(path, false);
         var workbook = document.WorkbookPart ?? throw new Configuration.InvalidInputException($"{Path.GetFileName(path)}：不是有效的 XLSX 文件", path);
         var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];

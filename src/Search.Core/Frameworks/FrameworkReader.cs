@@ -31,6 +31,7 @@ public static partial class FrameworkReader
 
     public static Framework ReadDocx(string path, string id, string? name)
     {
+        Extraction.ZipGuard.Check(path, new Extraction.ExtractionOptions(), "DOCX 文件");
         using var document = WordprocessingDocument.Open(path, false);
         var body = document.MainDocumentPart?.Document?.Body ?? throw new Configuration.InvalidInputException($"{Path.GetFileName(path)}：DOCX 没有正文", path);
         var paragraphs = body.Elements<Paragraph>().Select(p => p.InnerText.Trim()).Where(t => t.Length > 0).ToList();

@@ -12,9 +12,10 @@ public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, Eviden
 {
     public async Task<ExplanationDraft> DraftAsync(string frameworkId, int number, string user, CancellationToken cancellationToken)
     {
-        llm.EnsureConfigured("起草情况说明");
+        // What the request names must exist before the server's own state is the answer.
         var framework = catalog.Get(frameworkId);
         var indicator = catalog.GetIndicator(frameworkId, number);
+        llm.EnsureConfigured("起草情况说明");
         var options = llm.Options;
         var (limit, limitSource) = DraftLimit.For(indicator, options.DefaultLengthLimit);
         var excerpts = gatherer.Gather(framework.Id, indicator, options.MaxExcerpts, options.MaxExcerptChars);

@@ -12,11 +12,12 @@ public sealed class SecuredApiFactory : SearchApiFactory
     public const string ReviewerKey = "reviewer-key-0123456789";
     public const string DepartmentKey = "department-key-0123456789";
     public const string AssessorKey = "assessor-key-0123456789";
+    public const string AdminKey = "admin-key-0123456789abc";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        var users = new[] { ("审核员甲", ReviewerKey, "reviewer", ""), ("司法局张某", DepartmentKey, "department", "区司法局"), ("评估员乙", AssessorKey, "assessor", "") };
+        var users = new[] { ("审核员甲", ReviewerKey, "reviewer", ""), ("司法局张某", DepartmentKey, "department", "区司法局"), ("评估员乙", AssessorKey, "assessor", ""), ("管理员丙", AdminKey, "admin", "") };
         for (var i = 0; i < users.Length; i++)
         {
             builder.UseSetting($"Search:Access:Users:{i}:Name", users[i].Item1);

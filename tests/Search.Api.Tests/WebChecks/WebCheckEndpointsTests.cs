@@ -113,7 +113,7 @@ public sealed class WebCheckEndpointsTests : IClassFixture<WebCheckApiFactory>, 
     {
         using var client = _factory.CreateClient();
 
-        var response = await client.GetAsync("/api/web-checks/results/abc123/..%2Fmetadata.db");
+        var response = await client.GetAsync("/api/web-checks/results/0123456789abcdef/..%2Fmetadata.db");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Search.Core.Extraction.Ofd;
 
 /// <summary>OFD (GB/T 33190, the national format for official electronic documents): a ZIP of XML pages; text from TextCode elements page by page.</summary>
-public sealed class OfdTextExtractor : ITextExtractor
+public sealed class OfdTextExtractor(Microsoft.Extensions.Options.IOptions<ExtractionOptions> options) : ITextExtractor
 {
     public bool CanExtract(FileKind kind) => kind == FileKind.Ofd;
 
@@ -13,6 +13,8 @@ public sealed class OfdTextExtractor : ITextExtractor
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            // An OFD is a ZIP of XML: the same limits as any archive before a single page is parsed.
+            ZipGuard.CheckDirectory(zip, options.Value, "OFD 文件");
             var root = Load(zip, "OFD.xml") ?? throw new ExtractionException("OFD 文件缺少 OFD.xml");
             var docRootPath = root.Descendants().FirstOrDefault(e => e.Name.LocalName == "DocRoot")?.Value.Trim().TrimStart('/')
                 ?? throw new ExtractionException("OFD 文件缺少 DocRoot");

@@ -12,7 +12,7 @@ public sealed class DocxTextExtractor(IOptions<ExtractionOptions> options) : ITe
 
     public Task<ExtractionResult> ExtractAsync(string path, FileKind kind, CancellationToken cancellationToken)
     {
-        OfficeZipGuard.Check(path, options.Value);
+        ZipGuard.Check(path, options.Value, "DOCX 文件");
         try
         {
             using var document = WordprocessingDocument.Open(path, false);

@@ -12,7 +12,7 @@ public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITe
 
     public Task<ExtractionResult> ExtractAsync(string path, FileKind kind, CancellationToken cancellationToken)
     {
-        OfficeZipGuard.Check(path, options.Value);
+        ZipGuard.Check(path, options.Value, "XLSX 文件");
         try
         {
             using var document = SpreadsheetDocument.Open(path, false);
