@@ -223,7 +223,9 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             // they are not looked for and the total says it is a lower bound. Sorting by date needs them all.
             var estimated = false;
             DocumentGroups? groups = null;
-            if (parsed.HasText && request.Sort != SearchSort.Date && page * size <= RecallCap)
+            // Term statistics say first whether the words could reach the cap at all: rare words go straight to the full query.
+            if (parsed.HasText && request.Sort != SearchSort.Date && page * size <= RecallCap
+                && _queries.WordMatchUpperBound(parsed, searcher.IndexReader) >= RecallCap)
             {
                 var words = SegmentSearch.Collect(searcher, _queries.Build(parsed, request, recall: false));
                 if (words.Groups.Count >= RecallCap)

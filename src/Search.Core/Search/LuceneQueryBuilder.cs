@@ -59,6 +59,34 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
         return query;
     }
 
+    /// <summary>
+    /// An upper bound on the passages the words match as words (without matches inside longer words): for each
+    /// required group, the sum over its words and their forms of the rarest term of each clause. Cheap (term
+    /// statistics only), and enough to know when a query cannot match more than a given number of documents.
+    /// </summary>
+    public long WordMatchUpperBound(ParsedQuery parsed, IndexReader reader)
+    {
+        var bound = long.MaxValue;
+        foreach (var group in parsed.Required)
+        {
+            long groupBound = 0;
+            foreach (var word in group)
+            {
+                foreach (var form in vocabulary.Expand(word))
+                {
+                    foreach (var field in new[] { IndexFields.Text, IndexFields.TitleBigram, IndexFields.FileName })
+                    {
+                        var terms = Terms(field, form);
+                        groupBound += terms.Count == 0 ? 0 : terms.Min(t => (long)reader.DocFreq(t));
+                    }
+                    groupBound += reader.DocFreq(new Term(IndexFields.Department, form.Trim()));
+                }
+            }
+            bound = Math.Min(bound, groupBound);
+        }
+        return bound;
+    }
+
     /// <summary>The surface forms to highlight: every word and its synonyms.</summary>
     public IReadOnlyList<string> HighlightForms(ParsedQuery parsed) =>
         parsed.AllWords.SelectMany(vocabulary.Expand).Select(TextNormalizer.Normalize).Distinct().OrderByDescending(f => f.Length).ToList();
@@ -96,6 +124,20 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
             query.Boost = boost;
             into.Add(query, Occur.SHOULD);
         }
+    }
+
+    private List<Term> Terms(string field, string text)
+    {
+        var terms = new List<Term>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(new Term(field, term.ToString()));
+        }
+        stream.End();
+        return terms;
     }
 
     /// <summary>A term query for one token, a phrase query for several, null when the text analyses to nothing.</summary>
