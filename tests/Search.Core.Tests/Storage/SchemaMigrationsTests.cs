@@ -17,7 +17,7 @@ public sealed class SchemaMigrationsTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = SchemaMigrations.All[0].Sqlite + """
+            command.CommandText = SchemaMigrations.All[0].For(StoreProvider.Sqlite) + """
                 INSERT INTO documents (id, sha256, source_key, file_name, source_path, kind, size, stored_path, status, created_at, updated_at)
                 VALUES ('a1', 'a1', '|a.zip', 'a.zip', 'a.zip', 'zip', 1, '/x', 'Indexed', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00'),
                        ('b2', 'b2', '|b.txt', 'b.txt', 'b.txt', 'text', 1, '/y', 'Indexed', '2024-01-01T00:00:00+00:00', '2024-01-01T00:00:00+00:00');
