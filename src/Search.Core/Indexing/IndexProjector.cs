@@ -195,13 +195,7 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
             await _index.DeleteDocumentAsync(stray, cancellationToken);
             dropped++;
         }
-        await _index.CommitAsync(cancellationToken);
-        _documents.MarkProjected(projected);
-        if (deletions.Count > 0)
-        {
-            _documents.ClearDeletions(deletions[^1].Seq);
-        }
-        await _index.RefreshAsync(cancellationToken);
+        await CommitAsync(projected, deletions, cancellationToken);
         lock (_gate)
         {
             _status = _status with { Reconciled = true, Repaired = added, Dropped = dropped, LastCommit = DateTimeOffset.UtcNow };
@@ -234,19 +228,27 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
         {
             await ProjectAsync(state.DocumentId, cancellationToken);
         }
-        await _index.CommitAsync(cancellationToken);
-        // Only now, with the commit on disk, does the store call these documents indexed.
-        _documents.MarkProjected(changed);
-        if (deletions.Count > 0)
-        {
-            _documents.ClearDeletions(deletions[^1].Seq);
-        }
-        await _index.RefreshAsync(cancellationToken);
+        await CommitAsync(changed, deletions, cancellationToken);
         lock (_gate)
         {
             _status = _status with { Projected = _status.Projected + changed.Count, LastCommit = DateTimeOffset.UtcNow, LastError = null };
         }
         return deletions.Count == _options.BatchSize || changed.Count == _options.BatchSize;
+    }
+
+    /// <summary>
+    /// Commits, and only then, with the commit on disk, tells the store: the documents are indexed at the revisions
+    /// projected, and the deletions done are forgotten.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyCollection<ProjectionState> projected, IReadOnlyList<(long Seq, string DocumentId)> deletions, CancellationToken cancellationToken)
+    {
+        await _index.CommitAsync(cancellationToken);
+        _documents.MarkProjected(projected);
+        if (deletions.Count > 0)
+        {
+            _documents.ClearDeletions(deletions[^1].Seq);
+        }
+        await _index.RefreshAsync(cancellationToken);
     }
 
     /// <summary>Writes the document as the store has it now, or removes it; true when it was written.</summary>

@@ -72,26 +72,12 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
         }
     }
 
-    public async Task ReplaceDocumentAsync(string documentId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken)
-    {
-        var writer = Writer;
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            writer.Replace(documentId, passages);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task ReplaceDocumentAsync(string documentId, IReadOnlyList<IndexedPassage> passages, CancellationToken cancellationToken) =>
+        WriteAsync(writer => writer.Replace(documentId, passages), cancellationToken);
 
     /// <summary>Adds many documents, then commits and refreshes once (bulk loads, benchmarks).</summary>
-    public async Task ReplaceDocumentsAsync(IEnumerable<(string DocumentId, IReadOnlyList<IndexedPassage> Passages)> documents, CancellationToken cancellationToken)
-    {
-        var writer = Writer;
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+    public Task ReplaceDocumentsAsync(IEnumerable<(string DocumentId, IReadOnlyList<IndexedPassage> Passages)> documents, CancellationToken cancellationToken) =>
+        WriteAsync(writer =>
         {
             foreach (var (documentId, passages) in documents)
             {
@@ -99,54 +85,34 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
             }
             writer.Commit();
             writer.Refresh();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Waits for background merges, then commits and reopens: a benchmark measures a settled index, not one still merging.</summary>
-    public async Task WaitForMergesAsync(CancellationToken cancellationToken)
-    {
-        var writer = Writer;
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+    public Task WaitForMergesAsync(CancellationToken cancellationToken) =>
+        WriteAsync(writer =>
         {
             writer.WaitForMerges();
             writer.Commit();
             writer.Refresh();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>The Lucene query a request runs, for comparing with plain Lucene in the benchmark.</summary>
     public Query BuildQuery(SearchRequest request) => _queries.Build(QueryLanguageParser.Parse(request.Query), request);
 
-    public async Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken)
-    {
-        var writer = Writer;
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            writer.Delete(documentId);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task DeleteDocumentAsync(string documentId, CancellationToken cancellationToken) =>
+        WriteAsync(writer => writer.Delete(documentId), cancellationToken);
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        WriteAsync(writer => writer.Commit(), cancellationToken);
+
+    /// <summary>One write at a time through the one writer; a read-only index refuses.</summary>
+    private async Task WriteAsync(Action<IndexWriterHost> write, CancellationToken cancellationToken)
     {
         var writer = Writer;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            writer.Commit();
+            write(writer);
         }
         finally
         {
