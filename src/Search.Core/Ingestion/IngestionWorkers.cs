@@ -52,6 +52,7 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
                 return;
             }
             var n = count ?? options.Value.ResolvedWorkers;
+            ReleaseFilesOfDeadProcesses();
             if (n == 0)
             {
                 logger.LogInformation("No ingestion workers in this process: `worker` processes take the files");
@@ -63,6 +64,47 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
                 _loops.Add(Task.Run(() => LoopAsync(id, _stop.Token)));
             }
             logger.LogInformation("{Count} ingestion workers started", n);
+        }
+    }
+
+    /// <summary>
+    /// Files taken by a process of this machine that was killed go back to the queue now, not when their leases lapse,
+    /// so a restart after kill -9 carries on at once.
+    /// </summary>
+    private void ReleaseFilesOfDeadProcesses()
+    {
+        try
+        {
+            var released = jobs.ReleaseDeadLocal(Environment.MachineName, IsRunning);
+            if (released > 0)
+            {
+                logger.LogInformation("{Count} files held by stopped processes of this machine went back to the queue", released);
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "Could not give back the files of stopped processes; their leases lapse on their own");
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

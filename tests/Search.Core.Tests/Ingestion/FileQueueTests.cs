@@ -63,6 +63,31 @@ public sealed class FileQueueTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void ReleaseDeadLocal_KilledProcessOfThisMachine_FilesBackAtOnce_LiveAndOtherMachinesKept(string store)
+    {
+        using var services = new Services(store: store);
+        var jobs = services.Get<JobRepository>();
+        jobs.Create([Write("a.txt", "一"), Write("b.txt", "二"), Write("c.txt", "三")], "test");
+        // A real process that has exited: its pid names no running process any more.
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        var machine = Environment.MachineName;
+        jobs.ClaimNext($"{machine}:{gone.Id}:0", TimeSpan.FromHours(1));
+        jobs.ClaimNext($"{machine}:{Environment.ProcessId}:0", TimeSpan.FromHours(1));
+        jobs.ClaimNext($"other-host:{gone.Id}:0", TimeSpan.FromHours(1));
+        Assert.Null(jobs.ClaimNext("late", TimeSpan.FromHours(1)));
+
+        var released = jobs.ReleaseDeadLocal(machine, pid => pid == Environment.ProcessId || File.Exists($"/proc/{pid}/stat"));
+
+        Assert.Equal(1, released);
+        var again = jobs.ClaimNext("late", TimeSpan.FromHours(1));
+        Assert.NotNull(again);
+        Assert.Equal(0, again.Seq);
+        Assert.Null(jobs.ClaimNext("late", TimeSpan.FromHours(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Run_SameContentTwiceInParallel_OneDocumentOneDuplicate(string store)
     {
         using var services = new Services(new() { ["Search:Ingestion:Workers"] = "4" }, store: store);
