@@ -22,7 +22,7 @@ public static class ClassifyBenchmarkRunner
         foreach (var item in items.Where(i => i.Framework == framework))
         {
             var input = item.File is null
-                ? new MatchInput(item.Title, item.Text, Date: Search.Core.Extraction.DocumentMetadataReader.DateOf(item.Text))
+                ? ClassificationService.ForText(item.Title, item.Text)
                 : await classification.ReadAsync(Path.Combine(EvaluationSet.FolderOf(paths, item), item.File), item.File, cancellationToken);
             scored.Add((item, matcher.Match(input, top: 3)));
         }

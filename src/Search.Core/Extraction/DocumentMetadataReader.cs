@@ -192,7 +192,17 @@ public static partial class DocumentMetadataReader
     private static DateOnly? Valid(int year, int month, int day) =>
         year is >= 1949 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
 
-    private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
+    /// <summary>
+    /// The title a text gives itself, read the way ingestion reads a file's (a 关于…的通知 line in its head, else a
+    /// short line near the top); "" when it gives none. For texts pasted or classified without a title.
+    /// </summary>
+    public static string TitleOf(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(20).ToList();
+        return NoticeTitleIn(lines) ?? TopLine(lines) ?? "";
+    }
+
+    private static string? NoticeTitleIn(List<string> lines)
     {
         var head = lines.Take(20).ToList();
         // A notice title may wrap over up to three lines: "关于印发《…" / "…》的通知".
@@ -212,6 +222,20 @@ public static partial class DocumentMetadataReader
                 }
             }
         }
+        return null;
+    }
+
+    // A short line near the top that is not a label ("附件1"), a number or a date reads as the title.
+    private static string? TopLine(List<string> lines) =>
+        lines.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
+            && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6)?.Trim();
+
+    private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
+    {
+        if (NoticeTitleIn(lines) is { } notice)
+        {
+            return notice;
+        }
         if (extracted.Sections.FirstOrDefault(s => s.Kind == SectionKind.Heading && s.Text.Length is >= 4 and <= 100) is { } heading)
         {
             return Shorten(heading.Text.Trim());
@@ -220,10 +244,7 @@ public static partial class DocumentMetadataReader
         {
             return Shorten(extracted.Title.Trim());
         }
-        // A short line near the top that is not a label ("附件1"), a number or a date reads as the title.
-        var topLine = head.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
-            && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6);
-        return topLine is not null ? topLine.Trim() : Path.GetFileNameWithoutExtension(fileName);
+        return TopLine(lines) ?? Path.GetFileNameWithoutExtension(fileName);
     }
 
     private static bool CjkOrLetter(char c) => char.IsLetter(c);

@@ -25,8 +25,15 @@ public sealed class ClassificationService(TextExtractionService extraction, Matc
         return new MatchInput(metadata.Title, DocumentText.Head(passages), DocumentText.ScoredPassages(passages), metadata.IndicatorHints, metadata.Date);
     }
 
-    public Classification ClassifyText(string title, string text, string frameworkId, int top) =>
-        Classify(registry.For(frameworkId), title, new MatchInput(title, text), top);
+    public Classification ClassifyText(string title, string text, string frameworkId, int top)
+    {
+        var input = ForText(title, text);
+        return Classify(registry.For(frameworkId), input.Title, input, top);
+    }
+
+    /// <summary>A text read as ingestion reads a file: without a title of its own, the title its head gives; its date.</summary>
+    public static MatchInput ForText(string title, string text) =>
+        new(string.IsNullOrWhiteSpace(title) ? DocumentMetadataReader.TitleOf(text) : title.Trim(), text, Date: DocumentMetadataReader.DateOf(text));
 
     private static Classification Classify(FrameworkMatcher matcher, string title, MatchInput input, int top) =>
         new(matcher.FrameworkId, title, matcher.Match(input, Math.Clamp(top, 1, 20)).Select(m => new ClassifiedIndicator(m.Number, m.Score, m.Reasons)).ToList());

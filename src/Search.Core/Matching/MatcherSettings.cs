@@ -4,7 +4,7 @@ namespace Search.Core.Matching;
 public sealed record MatcherSettings
 {
     /// <summary>Minimum score for an indicator to be reported at all: below it a text maps to nothing.</summary>
-    public double Threshold { get; init; } = 0.12;
+    public double Threshold { get; init; } = 0.10;
 
     /// <summary>For assignment to the index, an indicator must also reach this share of the best score.</summary>
     public double RelativeToBest { get; init; } = 0.7;
