@@ -29,7 +29,13 @@ public sealed class OcrLayoutStore(DataPaths paths)
         return pages.FirstOrDefault(p => p.PageNumber == page);
     }
 
-    public void Delete(string documentId) => File.Delete(PathOf(documentId));
+    public void Delete(string documentId)
+    {
+        if (File.Exists(PathOf(documentId)))
+        {
+            File.Delete(PathOf(documentId));
+        }
+    }
 
     private string PathOf(string documentId) => Path.Combine(paths.OcrLayouts, documentId + ".json");
 }
