@@ -61,6 +61,8 @@ public static class SearchApi
         app.MapWebCheckEndpoints();
         app.MapDraftEndpoints();
         app.MapIndexEndpoints();
+        app.MapSessionEndpoints();
+        app.MapOverviewEndpoints();
         return app;
     }
 }

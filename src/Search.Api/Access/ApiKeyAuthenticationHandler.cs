@@ -18,6 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>Who acts when no users are configured: whoever sits at this machine; decisions and the audit log carry this name.</summary>
+    public const string LocalName = "本机用户";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = Request.Headers["X-Api-Key"].FirstOrDefault();
@@ -33,7 +36,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var users = access.Value.Users;
         if (users.Count == 0)
         {
-            return Task.FromResult(Success("local", Roles.Admin, null));
+            return Task.FromResult(Success(LocalName, Roles.Admin, null));
         }
         if (string.IsNullOrEmpty(key))
         {

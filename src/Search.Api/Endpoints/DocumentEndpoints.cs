@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Access;
 using Search.Core.Configuration;
+using Search.Core.Extraction.Pages;
 using Search.Core.Ingestion;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Net.Http.Headers;
 using Search.Core.Storage;
 
 namespace Search.Api.Endpoints;
@@ -16,6 +19,8 @@ public static class DocumentEndpoints
         documents.MapGet("/", List).WithName("ListDocuments");
         documents.MapGet("/{id}", Get).WithName("GetDocument");
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
+        documents.MapGet("/{id}/pages/{page:int}/image", GetPageImageAsync).WithName("GetPageImage");
+        documents.MapGet("/{id}/pages/{page:int}/highlights", GetHighlights).WithName("GetPageHighlights");
         documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
         app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
@@ -30,7 +35,7 @@ public static class DocumentEndpoints
     public sealed record DocumentView(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
         DateOnly? Date, bool DateFromDocNumber, string? DocNumber, string? IssuingBody, string? SourceUrl, IReadOnlyList<string> Urls,
         IReadOnlyList<int> IndicatorHints, int PageCount, long Size, string Sha256, bool UsedOcr, IReadOnlyList<string> Warnings,
-        IReadOnlyList<PassageView> Passages, string? QuarantinedAt);
+        IReadOnlyList<PassageView> Passages, string? QuarantinedAt, bool PageImages, string ContentType);
 
     private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
     {
@@ -80,10 +85,13 @@ public static class DocumentEndpoints
         var list = documents.ListAll()
             .Where(d => wanted is null || d.Status == wanted)
             .Where(d => department is null || d.Department == department)
-            .Select(d => new DocumentSummary(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason, d.Date, d.DocNumber, d.PageCount, d.UpdatedAt))
+            .Select(Summary)
             .ToList();
         return TypedResults.Ok(list);
     }
+
+    public static DocumentSummary Summary(DocumentRecord d) =>
+        new(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason, d.Date, d.DocNumber, d.PageCount, d.UpdatedAt);
 
     private static Ok<DocumentView> Get(string id, DocumentRepository documents)
     {
@@ -91,17 +99,50 @@ public static class DocumentEndpoints
         var passages = documents.GetPassages(id).Select(p => new PassageView(p.Ordinal, p.Page, p.Location, p.Text)).ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason,
             d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages,
-            d.Status == DocumentStatus.Quarantined ? d.StoredPath : null));
+            d.Status == DocumentStatus.Quarantined ? d.StoredPath : null, PageImageRenderer.CanRender(d), ContentTypeOf(d.FileName)));
     }
 
-    private static PhysicalFileHttpResult GetOriginal(string id, DocumentRepository documents)
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    /// <summary>The media type browsers need to show a file inline; anything unknown is plain bytes.</summary>
+    private static string ContentTypeOf(string fileName) =>
+        ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream";
+
+    /// <summary>
+    /// The stored original. With inline=true, a PDF or an image is sent with its own media type and
+    /// "Content-Disposition: inline", so the browser shows it; everything else is always a download.
+    /// </summary>
+    private static IResult GetOriginal(string id, DocumentRepository documents, HttpContext context, bool? inline = null)
     {
         var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
         if (d.Status == DocumentStatus.Quarantined)
         {
             throw new ForbiddenException($"该文件含密级标识，已隔离（{d.StoredPath}），不提供下载。");
         }
+        var type = ContentTypeOf(d.FileName);
+        if (inline == true && (type == "application/pdf" || type.StartsWith("image/", StringComparison.Ordinal)))
+        {
+            context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = d.FileName }.ToString();
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.PhysicalFile(d.StoredPath, type);
+        }
         return TypedResults.PhysicalFile(d.StoredPath, "application/octet-stream", d.FileName);
+    }
+
+    /// <summary>A page of a PDF or an image, as an image, rendered once and then served from the cache.</summary>
+    private static async Task<PhysicalFileHttpResult> GetPageImageAsync(string id, int page, DocumentRepository documents, PageImageRenderer renderer, HttpContext context, CancellationToken cancellationToken)
+    {
+        var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        var image = await renderer.RenderAsync(d, page, cancellationToken);
+        context.Response.Headers.CacheControl = "private, max-age=86400";
+        return TypedResults.PhysicalFile(image.Path, image.ContentType);
+    }
+
+    /// <summary>Boxes around the words on a page, as fractions of the page image, for highlighting the hit.</summary>
+    private static Ok<IReadOnlyList<HighlightBox>> GetHighlights(string id, int page, DocumentRepository documents, PageHighlighter highlighter, string[]? term)
+    {
+        var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        return TypedResults.Ok(highlighter.Find(d, page, (term ?? []).Where(t => t.Length <= 100).Take(20)));
     }
 
     private static async Task<NoContent> DeleteAsync(string id, HttpContext context, IngestionPipeline pipeline, DocumentRepository documents, AuditLog audit, CancellationToken cancellationToken)

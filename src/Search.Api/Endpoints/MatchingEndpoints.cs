@@ -21,6 +21,8 @@ public static class MatchingEndpoints
         var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read).RequireSafeIds(stored: ["documentId"]);
         mappings.MapGet("/", GetMappings).WithName("GetMappings");
         mappings.MapPost("/", DecideAsync).WithName("DecideMapping").RequireAuthorization(Access.Roles.Decide);
+        mappings.MapDelete("/{framework}/{number:int}", UndoAsync).WithName("UndoMappingDecision").RequireAuthorization(Access.Roles.Decide)
+            .RequireSafeIds(frameworks: ["framework"]);
         return app;
     }
 
@@ -101,6 +103,13 @@ public static class MatchingEndpoints
 
     private static Ok<IReadOnlyList<DocumentMapping>> GetMappings(string documentId, MappingService mappings) =>
         TypedResults.Ok(mappings.MappingsOf(documentId));
+
+    /// <summary>Takes back a decision (the automatic match, if any, applies again); the note says why, for the audit log.</summary>
+    private static async Task<NoContent> UndoAsync(string documentId, string framework, int number, string? note, HttpContext context, MappingService mappings, CancellationToken cancellationToken)
+    {
+        await mappings.UndoAsync(documentId, framework, number, context.User.Identity?.Name ?? "anonymous", note, cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<MappingDecision>> DecideAsync(string documentId, DecisionRequest body, HttpContext context, MappingService mappings, CancellationToken cancellationToken)
     {

@@ -22,6 +22,9 @@ public static class ExtractionServiceCollectionExtensions
         services.AddSingleton<TesseractOcrEngine>();
         services.AddSingleton<PaddleOcrEngine>();
         services.AddSingleton<PageOcr>();
+        services.AddSingleton<OcrLayoutStore>();
+        services.AddSingleton<Pages.PageImageRenderer>();
+        services.AddSingleton<Pages.PageHighlighter>();
         services.AddSingleton<DocxTextExtractor>();
         services.AddSingleton<XlsxTextExtractor>();
         services.AddSingleton<ITextExtractor, PdfTextExtractor>();

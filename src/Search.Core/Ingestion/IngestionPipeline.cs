@@ -23,6 +23,8 @@ public sealed class IngestionPipeline(
     SnapshotStore snapshots,
     ContentClaims claims,
     DataPaths paths,
+    Extraction.Ocr.OcrLayoutStore ocrLayouts,
+    Extraction.Pages.PageImageRenderer pageImages,
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>
@@ -64,6 +66,8 @@ public sealed class IngestionPipeline(
         var document = documents.Get(documentId) ?? throw new Configuration.NotFoundException($"没有编号为 {documentId} 的文件。");
         var checks = webChecks.ChecksFiledAs(documentId);
         documents.Delete(documentId);
+        ocrLayouts.Delete(documentId);
+        pageImages.Forget(documentId);
         if (document.Status == DocumentStatus.Quarantined)
         {
             paths.DeleteQuarantined(document.StoredPath);
@@ -141,6 +145,10 @@ public sealed class IngestionPipeline(
             }
 
             decisions.SaveAutoMatches(record.Id, matcher.MatchDocument(record, passages));
+            if (extracted.OcrPages.Count > 0)
+            {
+                ocrLayouts.Save(record.Id, extracted.OcrPages);
+            }
             documents.SaveExtracted(record, passages);
             var replaced = RemovePreviousVersions(record, cancellationToken);
             outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested, null, record.Id, passages.Count));

@@ -25,7 +25,7 @@ public static class EvidenceLinkRule
                 continue;
             }
             var source = d.Decision == DecisionKind.Confirm ? "confirmed" : "added";
-            links[(d.Framework, d.Number)] = new Link(d.Framework, d.Number, 1.0, source, [$"{d.User} 于 {d.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认"], d);
+            links[(d.Framework, d.Number)] = new Link(d.Framework, d.Number, 1.0, source, [$"{d.User} 于 {d.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} {(d.Decision == DecisionKind.Confirm ? "确认" : "添加")}"], d);
         }
         return links.Values.OrderBy(l => l.Framework, StringComparer.Ordinal).ThenByDescending(l => l.Score).ThenBy(l => l.Number).ToList();
     }

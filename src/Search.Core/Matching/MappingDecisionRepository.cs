@@ -17,6 +17,18 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
         audit.Record(d.User, "mapping-" + d.Decision.ToString().ToLowerInvariant(), $"{d.DocumentId} → {d.Framework}#{d.Number}", d.Note);
     }
 
+    /// <summary>Withdraws the decision on a pair, so the automatic match speaks again; false when there was none.</summary>
+    public bool Delete(string documentId, string framework, int number, string user, string? note)
+    {
+        var removed = database.Execute("DELETE FROM mapping_decisions WHERE document_id=@d AND framework=@f AND number=@n",
+            ("@d", documentId), ("@f", framework), ("@n", number)) > 0;
+        if (removed)
+        {
+            audit.Record(user, "mapping-undo", $"{documentId} → {framework}#{number}", note);
+        }
+        return removed;
+    }
+
     public IReadOnlyList<MappingDecision> ForDocument(string documentId) => Query("WHERE document_id=@d", ("@d", documentId));
 
     public IReadOnlyList<MappingDecision> ForFramework(string framework) => Query("WHERE framework=@f", ("@f", framework));

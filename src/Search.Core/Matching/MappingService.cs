@@ -30,6 +30,20 @@ public sealed class MappingService(
         return decision;
     }
 
+    /// <summary>Withdraws a reviewer's decision; the document is projected again so search and coverage follow at once.</summary>
+    public async Task UndoAsync(string documentId, string frameworkId, int number, string user, string? note, CancellationToken cancellationToken)
+    {
+        _ = documents.Get(documentId) ?? throw new NotFoundException($"没有编号为 {documentId} 的文件。");
+        var framework = catalog.Get(frameworkId);
+        if (!decisions.Delete(documentId, framework.Id, number, string.IsNullOrWhiteSpace(user) ? "anonymous" : user, note))
+        {
+            throw new NotFoundException($"文件 {documentId} 在{framework.Name}的指标 {number} 上没有可撤销的决定。");
+        }
+        documents.RequestProjection(documentId);
+        registry.ExamplesChanged();
+        await projector.FlushAsync(cancellationToken);
+    }
+
     /// <summary>The document's mappings for every framework: automatic ones with reasons and the decisions on them.</summary>
     public IReadOnlyList<DocumentMapping> MappingsOf(string documentId)
     {
@@ -44,7 +58,7 @@ public sealed class MappingService(
             {
                 var a = auto.FirstOrDefault(x => x.Number == n);
                 var d = own.FirstOrDefault(x => x.Framework == framework.Id && x.Number == n);
-                result.Add(new DocumentMapping(framework.Id, n, a?.Score, a?.Reasons ?? [], d?.Decision, d?.User, d?.Time));
+                result.Add(new DocumentMapping(framework.Id, n, a?.Score, a?.Reasons ?? [], d?.Decision, d?.User, d?.Time, d?.Note));
             }
         }
         return result;
@@ -66,4 +80,4 @@ public sealed class MappingService(
 }
 
 /// <summary>One document × indicator mapping as a reviewer sees it.</summary>
-public sealed record DocumentMapping(string Framework, int Number, double? Score, IReadOnlyList<string> Reasons, DecisionKind? Decision, string? DecidedBy, DateTimeOffset? DecidedAt);
+public sealed record DocumentMapping(string Framework, int Number, double? Score, IReadOnlyList<string> Reasons, DecisionKind? Decision, string? DecidedBy, DateTimeOffset? DecidedAt, string? Note = null);

@@ -37,6 +37,12 @@ public sealed class DataPaths
 
     public string Temp => Path.Combine(Root, "tmp");
 
+    /// <summary>Page images rendered for the page view, per document: a cache, rebuilt on demand.</summary>
+    public string PageImages => Path.Combine(Root, "page-images");
+
+    /// <summary>Where OCR found each line on a scanned page, per document, so the page view can highlight a hit.</summary>
+    public string OcrLayouts => Path.Combine(Root, "ocr-layout");
+
     /// <summary>Where quarantined files (classification marks) are kept, apart from the originals.</summary>
     public string Quarantine => Path.Combine(Root, "quarantine");
 

@@ -107,9 +107,28 @@ public sealed partial class PageFetcher : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return Result(error: $"无法访问：{e.InnerException?.Message ?? e.Message}");
+            return Result(error: $"无法访问：{Reason(e)}");
         }
     }
+
+    /// <summary>Why a fetch failed, in Chinese: the system's own message ("Name or service not known") is English and varies by platform.</summary>
+    private static string Reason(HttpRequestException e) =>
+        (e.InnerException as System.Net.Sockets.SocketException)?.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData or System.Net.Sockets.SocketError.TryAgain => "域名无法解析（找不到该网站）",
+            System.Net.Sockets.SocketError.ConnectionRefused => "连接被拒绝（网站未在该端口提供服务）",
+            System.Net.Sockets.SocketError.TimedOut => "连接超时",
+            System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable => "网络不可达",
+            System.Net.Sockets.SocketError.ConnectionReset => "连接被重置",
+            _ => e.HttpRequestError switch
+            {
+                HttpRequestError.NameResolutionError => "域名无法解析（找不到该网站）",
+                HttpRequestError.ConnectionError => "无法建立连接",
+                HttpRequestError.SecureConnectionError => "安全连接（HTTPS 证书）失败",
+                HttpRequestError.ResponseEnded => "服务器提前断开了连接",
+                _ => "网络错误",
+            },
+        };
 
     /// <summary>The address an immediate (at most 5 s) meta refresh sends the page to, if any.</summary>
     public static Uri? RefreshTarget(byte[] body, Uri current)

@@ -60,7 +60,7 @@ public sealed class PageDownloadBrowserTests : IAsyncLifetime
         await page.ClickAsync("nav button[data-view=search]");
         await page.FillAsync("#q", "案卷评查");
         await page.ClickAsync("#search-form button");
-        await page.Locator(".hit h3").First.ClickAsync();
+        await page.Locator(".hit h3 a").First.ClickAsync();
 
         var original = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-original"));
         Assert.Equal("案卷评查通报.txt", original.SuggestedFilename);

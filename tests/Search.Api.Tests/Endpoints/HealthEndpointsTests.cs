@@ -39,7 +39,31 @@ public sealed class HealthEndpointsTests(SearchApiFactory factory) : IClassFixtu
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("佐证材料检索", html);
-        Assert.Contains("/api/search", html);
+        Assert.Contains("/page/app.js", html);
+    }
+
+    [Theory]
+    [InlineData("/page/app.js", "text/javascript")]
+    [InlineData("/page/views/document.js", "text/javascript")]
+    [InlineData("/page/style.css", "text/css")]
+    public async Task PageModules_AreServedWithTheirTypes(string path, string type)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task PageModules_UnknownFile_IsAProblem()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/page/../appsettings.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

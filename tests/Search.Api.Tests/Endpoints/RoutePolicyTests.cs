@@ -57,6 +57,14 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
         ["GET /api/frameworks/{id}/indicators/{number:int}/drafts"] = Readers,
         ["PUT /api/frameworks/{id}/indicators/{number:int}/drafts/{draftId}"] = Deciders,
         ["GET /api/index/status"] = Readers,
+        ["GET /page/{**path}"] = [Anyone],
+        ["GET /api/session"] = Readers,
+        ["GET /api/labels"] = Readers,
+        ["GET /api/overview"] = Readers,
+        ["GET /api/frameworks/{id}/deadlines"] = Readers,
+        ["GET /api/documents/{id}/pages/{page:int}/image"] = Readers,
+        ["GET /api/documents/{id}/pages/{page:int}/highlights"] = Readers,
+        ["DELETE /api/documents/{documentId}/mappings/{framework}/{number:int}"] = Deciders,
     };
 
     private static readonly Dictionary<string, string> Keys = new()
@@ -156,7 +164,8 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
     public static string PlausibleValue(string pattern, string name) => name switch
     {
         "id" when pattern.StartsWith("/api/frameworks", StringComparison.Ordinal) => "shapotou-2023",
-        "n" or "number" => "1",
+        "n" or "number" or "page" => "1",
+        "framework" => "shapotou-2023",
         "unit" => Uri.EscapeDataString("区司法局"),
         "file" => "page.png",
         "documentName" => "v1",
