@@ -51,7 +51,13 @@ public static partial class DocumentMetadataReader
         var docNumber = DocNumberPattern().Match(text) is { Success: true } m
             ? $"{m.Groups[1].Value}〔{m.Groups[2].Value}〕{m.Groups[3].Value.Replace(" ", "")}号"
             : null;
-        var (date, dateLine) = FindDate(lines);
+        // A table's cells are its rows' dates (受理日期), never the document's own: only prose and headings date it.
+        var prose = extracted.Sections.Where(s => s.Kind != SectionKind.TableRow).Select(s => s.Text.Trim()).Where(t => t.Length > 0).ToList();
+        var (date, dateLine) = FindDate(prose);
+        if (dateLine >= 0 && dateLine < prose.Count)
+        {
+            dateLine = lines.IndexOf(prose[dateLine]);
+        }
         var fromNumber = false;
         if (date is null && docNumber is not null)
         {
@@ -221,7 +227,9 @@ public static partial class DocumentMetadataReader
             return Shorten(extracted.Title.Trim());
         }
         // A short line near the top that is not a label ("附件1"), a number or a date reads as the title.
-        var topLine = head.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
+        // Never a table row: a header row or a ledger line is not a title.
+        var rows = extracted.Sections.Where(s => s.Kind == SectionKind.TableRow).Select(s => s.Text.Trim()).ToHashSet();
+        var topLine = head.Take(10).Where(l => !rows.Contains(l)).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
             && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6);
         return topLine is not null ? topLine.Trim() : Path.GetFileNameWithoutExtension(fileName);
     }
