@@ -39,6 +39,8 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(sp => new MatchTokenizer(sp.GetRequiredService<Vocabulary>().Terms));
         services.AddSingleton<MappingDecisionRepository>();
+        services.AddSingleton<Coverage.ItemDecisionRepository>();
+        services.AddSingleton<Coverage.ItemDecisionService>();
         services.AddSingleton<MatcherRegistry>();
         services.AddSingleton<IDocumentMatcher, DocumentMatcher>();
         services.AddSingleton<ClassificationService>();

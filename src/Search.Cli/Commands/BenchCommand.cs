@@ -28,6 +28,7 @@ public sealed class BenchCommand : ICliCommand
         new Command("ingest", "按格式（文本、Word、文字 PDF、扫描 PDF）测量整条入库流水线，与各自的原始引擎比较，并给出峰值内存") { Files, Formats },
         new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries },
         new Command("classify", "corpus/eval 上的 accuracy@1/@3 和无关文件误匹配率") { Eval, Setting, Framework, Rerank, TuneMisses },
+        new Command("coverage", "corpus/eval/coverage 上逐项材料的准确率和召回率（留出集）") { Eval, TuneMisses },
         new Command("ocr", "PP-OCR 与 Tesseract 在同一批页面上的字符错误率和每秒页数") { Sources, Skip, Variants, Chromium, Keep },
     };
 
@@ -41,6 +42,7 @@ public sealed class BenchCommand : ICliCommand
             "search" => await SearchBenchmarkRunner.RunAsync(context, cancellationToken),
             "ingest" => await IngestBenchmarkRunner.RunAsync(context, cancellationToken),
             "ocr" => await OcrBenchmarkRunner.RunAsync(context, cancellationToken),
+            "coverage" => await CoverageBenchmarkRunner.RunAsync(context, cancellationToken),
             _ => throw new CliUsageException($"未知的测量 {args.Verb}。"),
         };
         if (args.Json)

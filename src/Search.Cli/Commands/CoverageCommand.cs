@@ -22,6 +22,8 @@ public sealed class CoverageCommand : ICliCommand
         var report = context.Get<CoverageService>().Build(framework);
         if (args.Value(Unit) is { } unit)
         {
+            var resolved = DepartmentView.Resolve(unit, report.Indicators.SelectMany(i => i.LeadUnits.Concat(i.ResponsibleUnits).Concat(i.Materials.Select(m => m.LeadUnit ?? ""))));
+            await context.Error.WriteLineAsync(resolved.Count == 0 ? $"没有与“{unit}”相符的单位" : $"单位：{string.Join("、", resolved)}");
             report = DepartmentView.Filter(report, unit);
         }
         if (args.Value(Xlsx) is { } xlsx)
@@ -39,10 +41,10 @@ public sealed class CoverageCommand : ICliCommand
             context.WriteJson(report);
             return ExitCodes.Success;
         }
-        await context.Output.WriteLineAsync($"{report.Name}（{report.Framework}）：{report.CoveredCount}/{report.IndicatorCount} 个指标已有佐证，共 {report.DocumentCount} 份文件");
+        await context.Output.WriteLineAsync($"{report.Name}（{report.Framework}）：{report.CoveredCount}/{report.IndicatorCount} 个指标已有佐证，共 {report.DocumentCount} 份文件；材料 {report.ItemCount} 项：已确认 {report.ConfirmedItems}，待确认 {report.SuggestedItems}，缺 {report.MissingItems}");
         foreach (var i in report.Indicators)
         {
-            var items = i.Materials.Count == 0 ? "" : $"  材料 {i.Materials.Count(m => m.Satisfied)}/{i.Materials.Count}";
+            var items = i.Materials.Count == 0 ? "" : $"  材料 已确认 {i.ConfirmedItems}，待确认 {i.SuggestedItems}，缺 {i.MissingItems}（共 {i.Materials.Count}）";
             var mark = i.Covered ? "✔" : "✘";
             await context.Output.WriteLineAsync($"{mark} 指标{i.Number,-3} 佐证 {i.EvidenceCount}{items}  牵头：{string.Join("、", i.LeadUnits)}");
             foreach (var s in i.Suggestions.Where(s => s.DocumentId.Length > 0))

@@ -8,12 +8,16 @@ namespace Search.Core.Coverage;
 /// Works out, for a framework, which indicators and material items the stored evidence covers, which
 /// evidence falls outside a stated time window, and which unlinked documents probably belong where.
 /// </summary>
-public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository documents, MappingDecisionRepository decisions, MatcherRegistry registry, MatchTokenizer tokenizer)
+public sealed class CoverageService(
+    FrameworkCatalog catalog,
+    DocumentRepository documents,
+    MappingDecisionRepository decisions,
+    ItemDecisionRepository itemDecisions,
+    MatcherRegistry registry,
+    MatchTokenizer tokenizer)
 {
     private const int SuggestionsPerIndicator = 3;
     private const double SuggestionFloor = 0.05;
-
-    // A document a reviewer linked needs only half the item similarity an automatic match needs.
 
     public CoverageReport Build(string frameworkId)
     {
@@ -23,40 +27,46 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
         var links = LinksOf(framework.Id, docs);
         var frameworkDecisions = decisions.ForFramework(framework.Id);
 
-        // Each document is read and tokenised once: its vector serves the material items, its scores the suggestions.
-        var prepared = docs.Values.ToDictionary(d => d.Id, d => FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, documents.GetPassages(d.Id))));
-        var vectors = new Dictionary<string, SparseVector>();
-        SparseVector VectorOf(string id) => vectors.TryGetValue(id, out var v) ? v : vectors[id] = matcher.Vectorise(prepared[id]);
+        // Each document is read once: its head serves the material items, its prepared features the suggestions.
+        var passages = docs.Keys.ToDictionary(id => id, documents.GetPassages);
+        var evidenceDocs = docs.Values.Where(d => !catalog.IsFrameworkSource(d.Sha256)).Select(d => EvidenceDocument.Of(d, passages[d.Id])).ToList();
         var candidateScores = docs.Values.Where(d => !catalog.IsFrameworkSource(d.Sha256)).ToDictionary(
             d => d.Id,
-            d => matcher.ScoreAll(prepared[d.Id]).ToDictionary(s => s.Number, s => s.Score));
+            d => matcher.ScoreAll(FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, passages[d.Id]))).ToDictionary(s => s.Number, s => s.Score));
+
+        var requirements = framework.Indicators.ToDictionary(i => i.Number, i => i.Materials.SelectMany(g => g.Items).Select(MaterialRequirement.Parse).ToList());
+        var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), evidenceDocs);
+        var onItems = itemDecisions.ForFramework(framework.Id)
+            .GroupBy(d => (d.Number, d.Item))
+            .ToDictionary(g => g.Key, g => g.GroupBy(d => d.DocumentId).ToDictionary(x => x.Key, x => x.Last()));
 
         var rejected = frameworkDecisions.Where(d => d.Decision == DecisionKind.Reject).Select(d => (d.DocumentId, d.Number)).ToHashSet();
         var indicators = new List<IndicatorCoverage>();
         foreach (var indicator in framework.Indicators.OrderBy(i => i.Number))
         {
             var evidence = links.GetValueOrDefault(indicator.Number)?.Values.OrderByDescending(e => e.Score).ToList() ?? [];
-            var itemScores = evidence.ToDictionary(e => e.DocumentId, e => matcher.ItemScores(indicator.Number, VectorOf(e.DocumentId)));
             var materials = new List<MaterialCoverage>();
-            var itemIndex = 0;
+            var index = 0;
             foreach (var group in indicator.Materials)
             {
                 foreach (var item in group.Items)
                 {
-                    var index = itemIndex++;
-                    var satisfiedBy = evidence
-                        .Where(e => itemScores[e.DocumentId].Count > index
-                            && itemScores[e.DocumentId][index] >= (e.Source == "auto" ? 1.0 : 0.5) * matcher.Settings.ItemThreshold)
-                        .Select(e => e.DocumentId)
-                        .ToList();
-                    var window = TimeWindow.Parse(item);
-                    var outside = window is null ? [] : satisfiedBy.Where(id => !window.Contains(docs[id].Date)).ToList();
-                    materials.Add(new MaterialCoverage(group.LeadUnit, item, satisfiedBy.Count > 0, satisfiedBy, window?.Text, outside));
+                    var requirement = requirements[indicator.Number][index++];
+                    var decided = onItems.GetValueOrDefault((indicator.Number, index)) ?? [];
+                    var candidates = evidenceDocs.Where(d => !rejected.Contains((d.Id, indicator.Number)));
+                    materials.Add(CoverItem(itemMatcher, requirement, candidates, decided, docs) with
+                    {
+                        LeadUnit = group.LeadUnit,
+                        Index = index,
+                        AskUnit = AskUnit.For(indicator, group),
+                    });
                 }
             }
 
             var linked = evidence.Select(e => e.DocumentId).ToHashSet();
             var needsHelp = evidence.Count == 0 || materials.Any(m => !m.Satisfied);
+            var firstMissing = materials.FirstOrDefault(m => !m.Satisfied);
+            var askUnit = firstMissing?.AskUnit ?? AskUnit.For(indicator, null);
             var suggestions = needsHelp
                 ? candidateScores
                     .Where(c => !linked.Contains(c.Key) && !rejected.Contains((c.Key, indicator.Number)))
@@ -64,19 +74,79 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
                     .Where(c => c.Score >= SuggestionFloor)
                     .OrderByDescending(c => c.Score)
                     .Take(SuggestionsPerIndicator)
-                    .Select(c => new Suggestion(c.Id, docs[c.Id].Title ?? docs[c.Id].FileName, Math.Round(c.Score, 4),
-                        materials.FirstOrDefault(m => !m.Satisfied)?.Item, AskUnitFor(indicator, materials)))
+                    .Select(c => new Suggestion(c.Id, docs[c.Id].Title ?? docs[c.Id].FileName, Math.Round(c.Score, 4), firstMissing?.Item, askUnit))
                     .ToList()
                 : [];
-            if (needsHelp && suggestions.Count == 0 && AskUnitFor(indicator, materials) is { } unit)
+            if (needsHelp && suggestions.Count == 0 && askUnit is not null)
             {
-                suggestions.Add(new Suggestion("", "暂无可能的佐证，请向牵头单位索取", 0, materials.FirstOrDefault(m => !m.Satisfied)?.Item, unit));
+                suggestions.Add(new Suggestion("", "暂无可能的佐证，请向材料提供单位索取", 0, firstMissing?.Item, askUnit));
             }
 
+            // An indicator counts as covered when documents are linked to it or a reviewer confirmed one of its items.
+            var covered = evidence.Count > 0 || materials.Any(m => m.ConfirmedDocumentIds.Count > 0);
             indicators.Add(new IndicatorCoverage(indicator.Number, indicator.Section, indicator.SectionTitle, indicator.Text,
-                evidence.Count > 0, evidence.Count, indicator.LeadUnits, indicator.ResponsibleUnits, evidence, materials, suggestions));
+                covered, evidence.Count, indicator.LeadUnits, indicator.ResponsibleUnits, evidence, materials, suggestions));
         }
         return new CoverageReport(framework.Id, framework.Name, indicators.Count, indicators.Count(i => i.Covered), docs.Count, indicators);
+    }
+
+    /// <summary>
+    /// One item: the documents that are that item (or a reviewer says are), copies counted once, against the
+    /// number the item asks for; confirmed only when the reviewer-confirmed documents alone are enough.
+    /// </summary>
+    private static MaterialCoverage CoverItem(
+        MaterialItemMatcher matcher, MaterialRequirement requirement, IEnumerable<EvidenceDocument> candidates,
+        IReadOnlyDictionary<string, ItemDecision> decided, IReadOnlyDictionary<string, DocumentRecord> docs)
+    {
+        var fits = new List<(EvidenceDocument Document, string Reason, double Score, bool Confirmed)>();
+        var outside = new List<string>();
+        foreach (var document in candidates)
+        {
+            var decision = decided.GetValueOrDefault(document.Id);
+            if (decision?.Decision == DecisionKind.Reject)
+            {
+                continue;
+            }
+            var fit = matcher.Fit(requirement, document);
+            if (decision is { Decision: DecisionKind.Confirm or DecisionKind.Add })
+            {
+                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认";
+                fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, true));
+            }
+            else if (fit.Fits)
+            {
+                fits.Add((document, fit.Reason, fit.Score, false));
+            }
+            else if (fit.OutsideWindow)
+            {
+                outside.Add(document.Id);
+            }
+        }
+        var ordered = fits.OrderByDescending(f => f.Confirmed).ThenByDescending(f => f.Score).ToList();
+        var byId = ordered.ToDictionary(f => f.Document.Id);
+        var groups = DuplicateGroups.Of(ordered.Select(f => f.Document));
+        var evidence = groups.Select(g =>
+        {
+            var first = byId[g[0].Id];
+            var confirmed = g.Any(d => byId[d.Id].Confirmed);
+            return new ItemEvidence(first.Document.Id, docs[first.Document.Id].Title ?? docs[first.Document.Id].FileName,
+                confirmed ? ItemStatus.Confirmed : ItemStatus.Suggested, first.Reason, g.Skip(1).Select(d => d.Id).ToList());
+        }).ToList();
+        var confirmedIds = evidence.Where(e => e.Source == ItemStatus.Confirmed).Select(e => e.DocumentId).ToList();
+        var suggestedIds = evidence.Where(e => e.Source == ItemStatus.Suggested).Select(e => e.DocumentId).ToList();
+        var status = confirmedIds.Count >= requirement.Quantity ? ItemStatus.Confirmed
+            : evidence.Count >= requirement.Quantity ? ItemStatus.Suggested
+            : evidence.Count > 0 ? ItemStatus.Partial
+            : ItemStatus.Missing;
+        return new MaterialCoverage(null, requirement.Item, evidence.Count >= requirement.Quantity, evidence.Select(e => e.DocumentId).ToList(),
+            requirement.Window?.Text, outside)
+        {
+            Status = status,
+            Required = requirement.Quantity,
+            ConfirmedDocumentIds = confirmedIds,
+            SuggestedDocumentIds = suggestedIds,
+            Evidence = evidence,
+        };
     }
 
     /// <summary>The documents linked to each indicator: automatic matches less rejections, plus confirmations and additions.</summary>
@@ -110,8 +180,4 @@ public sealed class CoverageService(FrameworkCatalog catalog, DocumentRepository
         }
         return links;
     }
-
-    /// <summary>The lead unit of the first unsatisfied item, else the indicator's first lead unit.</summary>
-    private static string? AskUnitFor(Indicator indicator, IReadOnlyList<MaterialCoverage> materials) =>
-        materials.FirstOrDefault(m => !m.Satisfied)?.LeadUnit is { Length: > 0 } unit ? unit : indicator.LeadUnits.FirstOrDefault();
 }

@@ -51,7 +51,13 @@ public static partial class DocumentMetadataReader
         var docNumber = DocNumberPattern().Match(text) is { Success: true } m
             ? $"{m.Groups[1].Value}〔{m.Groups[2].Value}〕{m.Groups[3].Value.Replace(" ", "")}号"
             : null;
-        var (date, dateLine) = FindDate(lines);
+        // A table's cells are its rows' dates (受理日期), never the document's own: only prose and headings date it.
+        var prose = extracted.Sections.Where(s => s.Kind != SectionKind.TableRow).Select(s => s.Text.Trim()).Where(t => t.Length > 0).ToList();
+        var (date, dateLine) = FindDate(prose);
+        if (dateLine >= 0 && dateLine < prose.Count)
+        {
+            dateLine = lines.IndexOf(prose[dateLine]);
+        }
         var fromNumber = false;
         if (date is null && docNumber is not null)
         {
@@ -244,7 +250,9 @@ public static partial class DocumentMetadataReader
         {
             return Shorten(extracted.Title.Trim());
         }
-        return TopLine(lines) ?? Path.GetFileNameWithoutExtension(fileName);
+        // Never a table row: a header row or a ledger line is not a title.
+        var rows = extracted.Sections.Where(s => s.Kind == SectionKind.TableRow).Select(s => s.Text.Trim()).ToHashSet();
+        return TopLine(lines.Where(l => !rows.Contains(l)).ToList()) ?? Path.GetFileNameWithoutExtension(fileName);
     }
 
     private static bool CjkOrLetter(char c) => char.IsLetter(c);

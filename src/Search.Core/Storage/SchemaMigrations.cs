@@ -185,6 +185,20 @@ public static class SchemaMigrations
                 until TEXT NOT NULL
             );
             """),
+        new(4, "reviewer decisions on single material items", """
+            CREATE TABLE item_decisions (
+                document_id TEXT NOT NULL,
+                framework TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                item INTEGER NOT NULL,
+                decision TEXT NOT NULL,
+                "user" TEXT NOT NULL,
+                time TEXT NOT NULL,
+                note TEXT,
+                PRIMARY KEY (document_id, framework, number, item)
+            );
+            CREATE INDEX ix_item_decisions_framework ON item_decisions(framework, number);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -19,18 +19,91 @@ public sealed class CoverageServiceTests : IDisposable
         return (await _services.Get<IngestionPipeline>().IngestAsync(path, name, department, CancellationToken.None))[0].DocumentId!;
     }
 
+    private static MaterialCoverage Item(CoverageReport report, int number, int index) =>
+        report.Indicators.Single(i => i.Number == number).Materials.Single(m => m.Index == index);
+
     [Fact]
-    public async Task Build_EvidenceOutsideTimeWindow_Flagged()
+    public async Task Build_EvidenceOutsideTimeWindow_FlaggedAndNotCounted()
     {
-        var id = await IngestAsync("gpjz.txt", "2021年公平竞争审查工作总结\n\n区司法局对2021年制定的行政规范性文件逐件开展公平竞争审查，形成经公平竞争审查的行政规范性文件目录。\n\n2021年12月20日", "区司法局");
-        await _services.Get<MappingService>().DecideAsync(id, "shapotou-2023", 12, DecisionKind.Confirm, "审核员", null, CancellationToken.None);
+        var id = await IngestAsync("2021年行政复议案件受理登记表.txt", "沙坡头区2021年行政复议案件受理登记表\n序号 受理日期 申请人 被申请人 结果\n1 2021年3月2日 刘某 区自然资源局 维持\n\n2021年12月20日", "区司法局");
+
+        var item = Item(_services.Get<CoverageService>().Build("shapotou-2023"), 71, 1);
+
+        Assert.Equal("2022年以来", item.TimeWindow);
+        Assert.Contains(id, item.OutsideWindow);
+        Assert.DoesNotContain(id, item.DocumentIds);
+        Assert.Equal(ItemStatus.Missing, item.Status);
+    }
+
+    [Fact]
+    public async Task Build_ShortReportOnFairCompetition_DoesNotTickItemsItIsNot()
+    {
+        // The issue's example: an 8-line report ticked most of 指标12's checklist.
+        var id = await IngestAsync("区市场监管分局2022年公平竞争审查工作情况报告.txt", """
+            区市场监管分局2022年公平竞争审查工作情况报告
+            一、基本情况。2022年我局对起草的涉及市场主体经济活动的政策措施全部开展公平竞争审查。
+            二、主要做法。严格按照审查流程开展自我审查，及时调整联席会议成员，建立审查台账。
+            三、审查情况。全年审查政策措施12件，出具公平竞争审查意见12份，未发现违反审查标准的情形。
+            四、下步打算。加大反不正当竞争执法力度，推动执法信息公开。
+            五、知识产权。严格执行知识产权侵权惩罚性赔偿制度。
+            区市场监管分局
+            2022年12月28日
+            """, "区市场监管分局");
+        await IngestAsync("copy.docx.txt", "不相干的文件", "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        foreach (var index in new[] { 3, 4, 5, 6, 7, 8, 9 })
+        {
+            Assert.DoesNotContain(id, Item(report, 12, index).DocumentIds);
+        }
+    }
+
+    [Fact]
+    public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
+    {
+        string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
+        var first = await IngestAsync("公平竞争审查意见1.txt", Opinion("沙坡头区促进民营经济发展若干措施"), "区市场监管分局");
+        await IngestAsync("公平竞争审查意见1（副本）.txt", Opinion("沙坡头区促进民营经济发展若干措施") + "\n", "区市场监管分局");
+        await IngestAsync("公平竞争审查意见2.txt", Opinion("沙坡头区政府采购管理办法"), "区市场监管分局");
+
+        var item = Item(_services.Get<CoverageService>().Build("shapotou-2023"), 12, 6);
+
+        Assert.Equal(5, item.Required);
+        Assert.Equal(2, item.DocumentIds.Count);
+        Assert.Single(item.Evidence, e => e.Duplicates.Count == 1 && e.DocumentId == first);
+        Assert.False(item.Satisfied);
+        Assert.Equal(ItemStatus.Partial, item.Status);
+        Assert.All(item.Evidence, e => Assert.Contains("审查意见", e.Reason));
+    }
+
+    [Fact]
+    public async Task Build_ReviewerConfirmsItem_ConfirmedApartFromSuggested()
+    {
+        var id = await IngestAsync("关于调整公平竞争审查工作部门联席会议成员的通知.txt", "沙坡头区人民政府办公室\n关于调整沙坡头区公平竞争审查工作部门联席会议成员的通知\n因人事变动，决定调整联席会议成员。\n2022年8月16日", "区市场监管分局");
+        var coverage = _services.Get<CoverageService>();
+
+        var before = Item(coverage.Build("shapotou-2023"), 12, 4);
+        _services.Get<ItemDecisionService>().Decide(id, "shapotou-2023", 12, 4, DecisionKind.Confirm, "审核员", null);
+        var report = coverage.Build("shapotou-2023");
+        var after = Item(report, 12, 4);
+
+        Assert.Equal(ItemStatus.Suggested, before.Status);
+        Assert.Equal([id], before.SuggestedDocumentIds);
+        Assert.Equal(ItemStatus.Confirmed, after.Status);
+        Assert.Equal([id], after.ConfirmedDocumentIds);
+        Assert.Equal(1, report.Indicators.Single(i => i.Number == 12).ConfirmedItems);
+    }
+
+    [Fact]
+    public async Task Build_ItemsOfAnotherUnit_AskThatUnit()
+    {
+        await IngestAsync("a.txt", "不相干的文件。");
 
         var i12 = _services.Get<CoverageService>().Build("shapotou-2023").Indicators.Single(i => i.Number == 12);
 
-        Assert.True(i12.Covered);
-        var item = i12.Materials.First(m => m.DocumentIds.Contains(id));
-        Assert.Equal("2022年以来", item.TimeWindow);
-        Assert.Contains(id, item.OutsideWindow);
+        Assert.Equal("区司法局", i12.Materials.Single(m => m.Index == 1).AskUnit);
+        Assert.All(i12.Materials.Where(m => m.Index >= 3), m => Assert.Equal("区市场监管分局", m.AskUnit));
     }
 
     [Fact]
@@ -76,7 +149,7 @@ public sealed class CoverageServiceTests : IDisposable
         }
         Assert.True(files >= 1);
         using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
-        Assert.Contains(archive.Entries, e => e.FullName == "040/fy.txt");
+        Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/fy.txt", StringComparison.Ordinal) && e.FullName.StartsWith("40-", StringComparison.Ordinal));
     }
 
     public void Dispose()

@@ -82,7 +82,10 @@ public sealed class TextExtractionServiceTests(ScanFixture scans) : IClassFixtur
 
         var result = await Service.ExtractAsync(path, CancellationToken.None);
 
-        var row = Assert.Single(result.Sections, s => s.Kind == SectionKind.TableRow);
+        // The header is a row of the table, never a heading that could become the title.
+        Assert.DoesNotContain(result.Sections, s => s.Kind == SectionKind.Heading);
+        Assert.Equal("序号 | 案件名称 | 结果", result.Sections[0].Text);
+        var row = Assert.Single(result.Sections, s => s.Kind == SectionKind.TableRow && s.Text.Contains(": ", StringComparison.Ordinal));
         Assert.Equal("序号: 1 | 案件名称: 张某不服行政处罚申请复议案 | 结果: 维持", row.Text);
         Assert.Equal("复议台账 第2行", row.Location);
     }

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Options;
 
 namespace Search.Core.Extraction.Office;
 
-/// <summary>XLSX: every sheet row by row; each row carries the header row's names ("序号: 1 | 名称: …"), page = sheet.</summary>
+/// <summary>
+/// XLSX as tables: per sheet, a title row (one cell above the header) becomes the heading, the header row is found
+/// among the first rows, and every row after it carries the header's names ("受理日期: 2023年2月10日 | 申请人: …");
+/// date cells are read as dates whatever their number format. Page = sheet.
+/// </summary>
 public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITextExtractor
 {
     public bool CanExtract(FileKind kind) => kind == FileKind.Xlsx;
@@ -18,6 +22,7 @@ public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITe
             using var document = SpreadsheetDocument.Open(path, false);
             var workbook = document.WorkbookPart ?? throw new ExtractionException("XLSX 文件缺少工作簿");
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var dates = SpreadsheetDates.Of(workbook.WorkbookStylesPart?.Stylesheet);
             var sections = new List<TextSection>();
             var sheetIndex = 0;
             foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
@@ -27,24 +32,11 @@ public sealed class XlsxTextExtractor(IOptions<ExtractionOptions> options) : ITe
                 {
                     continue;
                 }
-                string[]? header = null;
-                foreach (var row in part.Worksheet?.Descendants<Row>() ?? [])
+                var rows = (part.Worksheet?.Descendants<Row>() ?? []).ToList();
+                var table = SpreadsheetTable.Read(rows, shared, dates, cancellationToken);
+                foreach (var (text, rowIndex, isTitle) in table)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var values = SpreadsheetCells.Values(row, shared).Select(v => v.Trim()).ToArray();
-                    if (values.All(string.IsNullOrWhiteSpace))
-                    {
-                        continue;
-                    }
-                    if (header is null)
-                    {
-                        header = values;
-                        sections.Add(new TextSection(string.Join("\t", values.Where(v => v.Length > 0)), sheetIndex, $"{sheet.Name} 第{row.RowIndex?.Value}行", SectionKind.Heading));
-                        continue;
-                    }
-                    var cells = values.Select((v, i) => (v, i)).Where(x => x.v.Length > 0)
-                        .Select(x => x.i < header.Length && header[x.i].Length > 0 ? $"{header[x.i]}: {x.v}" : x.v);
-                    sections.Add(new TextSection(string.Join(" | ", cells), sheetIndex, $"{sheet.Name} 第{row.RowIndex?.Value}行", SectionKind.TableRow));
+                    sections.Add(new TextSection(text, sheetIndex, isTitle ? $"{sheet.Name} 标题" : $"{sheet.Name} 第{rowIndex}行", isTitle ? SectionKind.Heading : SectionKind.TableRow));
                 }
             }
             return Task.FromResult(new ExtractionResult(sections, Math.Max(1, sheetIndex)));

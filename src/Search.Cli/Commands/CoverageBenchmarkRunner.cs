@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Search.Core;
+using Search.Core.Configuration;
+using Search.Core.Coverage;
+using Search.Core.Ingestion;
+using Search.Core.Storage;
+
+namespace Search.Cli.Commands;
+
+/// <summary>
+/// `bench coverage`: ingests the labelled evidence of one split of corpus/eval/coverage/coverage.jsonl into a
+/// fresh temp data directory through the real pipeline, builds the coverage report and scores item ticks.
+/// The headline is the held-out split; the tune split's misses are listed only with --tune-misses.
+/// </summary>
+public static class CoverageBenchmarkRunner
+{
+    public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory()
+            ?? throw new ConfigurationException("Search:CorpusDirectory", "no corpus folder found");
+        var path = context.Arguments.Values(BenchCommand.Eval) is { Count: > 0 } given ? given[0] : Path.Combine(corpus, "eval", "coverage", "coverage.jsonl");
+        if (!File.Exists(path))
+        {
+            throw new NotFoundException($"评测集不存在：{path}");
+        }
+        var all = CoverageEvaluation.Load(path);
+        var heldOut = await RunSplitAsync("heldout", all, corpus, cancellationToken);
+        var tune = await RunSplitAsync("tune", all, corpus, cancellationToken);
+        var listTune = context.Arguments.Value(BenchCommand.TuneMisses);
+        return new
+        {
+            evalFile = path,
+            split = heldOut.Split,
+            itemPrecision = heldOut.ItemPrecision,
+            itemRecall = heldOut.ItemRecall,
+            items = heldOut.Items,
+            documents = heldOut.Documents,
+            predicted = heldOut.Predicted,
+            tune = new { tune.Documents, tune.Items, tune.Predicted, tune.ItemPrecision, tune.ItemRecall },
+            tuneMisses = listTune ? tune.Misses : null,
+            tuneWrong = listTune ? tune.Wrong : null,
+        };
+    }
+
+    private static async Task<CoverageEvaluation.Result> RunSplitAsync(string split, IReadOnlyList<CoverageEvaluation.Item> all, string corpus, CancellationToken cancellationToken)
+    {
+        var items = all.Where(i => i.Split == split).ToList();
+        var root = Path.Combine(Path.GetTempPath(), "search-bench-coverage-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var inputs = Path.Combine(root, "inputs");
+            using (var services = BuildServices(Path.Combine(root, "data"), corpus))
+            {
+                var pipeline = services.GetRequiredService<IngestionPipeline>();
+                var ids = new Dictionary<string, string>();
+                foreach (var item in items)
+                {
+                    var file = Path.Combine(inputs, item.Id, Path.GetFileName(item.File));
+                    Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                    await File.WriteAllTextAsync(file, item.Text, cancellationToken);
+                    var outcome = (await pipeline.IngestAsync(file, item.File, item.Department, cancellationToken))[0];
+                    ids[item.Id] = outcome.DocumentId ?? throw new InvalidOperationException($"{item.Id} was not ingested: {outcome.Reason}");
+                }
+                var framework = items.GroupBy(i => i.Framework).MaxBy(g => g.Count())!.Key;
+                var report = services.GetRequiredService<CoverageService>().Build(framework);
+                return CoverageEvaluation.Score(split, items, ids, report);
+            }
+        }
+        finally
+        {
+            MetadataDatabase.ReleasePools();
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private static ServiceProvider BuildServices(string dataDirectory, string corpus)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Search:DataDirectory"] = dataDirectory,
+            ["Search:CorpusDirectory"] = corpus,
+            ["Search:IngestCorpusOnFirstStart"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSearchCore(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,58 @@
+using Search.Core.Extraction;
+using Search.Core.Storage;
+
+namespace Search.Core.Coverage;
+
+/// <summary>What item matching reads of a stored document: its name, what it is, its own date and the start of its text.</summary>
+public sealed record EvidenceDocument(
+    string Id,
+    string Title,
+    string FileName,
+    string FileKind,
+    DateOnly? Date,
+    bool DateFromDocNumber,
+    bool HasDocNumber,
+    IReadOnlyList<string> Urls,
+    string Head,
+    string Sha256)
+{
+    /// <summary>The start of the text matching reads: enough for a title page, a short report or a ledger's first rows.</summary>
+    public const int HeadCharacters = 3000;
+
+    public static EvidenceDocument Of(DocumentRecord d, IReadOnlyList<PassageRecord> passages)
+    {
+        var head = new System.Text.StringBuilder();
+        foreach (var p in passages)
+        {
+            if (head.Length >= HeadCharacters)
+            {
+                break;
+            }
+            head.Append(p.Text).Append('\n');
+        }
+        var urls = d.Urls.Concat(d.SourceUrl is { Length: > 0 } u ? [u] : []).Distinct().ToList();
+        return new EvidenceDocument(d.Id, d.Title ?? Path.GetFileNameWithoutExtension(d.FileName), d.FileName, d.Kind, d.Date, d.DateFromDocNumber,
+            d.DocNumber is not null, urls, head.Length > HeadCharacters ? head.ToString(0, HeadCharacters) : head.ToString(), d.Sha256);
+    }
+
+    /// <summary>The forms this document takes (see <see cref="EvidenceForm"/>).</summary>
+    public IReadOnlySet<string> Forms { get; } = EvidenceForm.OfDocument(
+        EvidenceForm.TitleForm(Title) is null ? Path.GetFileNameWithoutExtension(FileName) : Title, FileKind, HasDocNumber, Urls.Count > 0, Head.Length > 300 ? Head[..300] : Head);
+
+    /// <summary>The form word the title names (制度, 要点, 台账…), for items that ask for one kind of policy.</summary>
+    public string? TitleWord { get; } = EvidenceForm.TitleWord(Title) ?? EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName));
+
+    /// <summary>Title and file name, whose words say what the document is about.</summary>
+    public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(Title + "　" + Path.GetFileNameWithoutExtension(FileName)).ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlySet<string> TextBigrams { get; } = MaterialRequirement.BigramsOf(Head).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The dates the document's own lines state (a ledger's 受理日期 cells), for a document without a date of its
+    /// own: a ledger is in a period when its rows are.
+    /// </summary>
+    public IReadOnlyList<DateOnly> StatedDates { get; } = Head.Split('\n', '|').Select(DocumentMetadataReader.ParseDate).OfType<DateOnly>().ToList();
+
+    /// <summary>The text reduced to its Chinese characters, letters and digits: the same content in TXT and DOCX reads the same.</summary>
+    public string ContentKey { get; } = new(Head.Where(char.IsLetterOrDigit).ToArray());
+}

@@ -1,0 +1,217 @@
+namespace Search.Core.Coverage;
+
+/// <summary>
+/// The forms evidence takes, in the words material checklists use: a 文件 (notice, plan, rules), a 清单, a 台账,
+/// a 网址及截图, a 案卷, a 报告, 案例, 审查意见, 纪要, 简报, 图片, 样本. A checklist item names the forms it accepts;
+/// a document is one or more of them. Both sides read the same word table, so they cannot drift apart.
+/// </summary>
+public static class EvidenceForm
+{
+    public const string Policy = "文件";
+    public const string List = "清单";
+    public const string Ledger = "台账";
+    public const string Web = "网址及截图";
+    public const string CaseFile = "案卷";
+    public const string Report = "报告";
+    public const string Case = "案例";
+    public const string Opinion = "审查意见";
+    public const string Minutes = "纪要";
+    public const string News = "简报";
+    public const string Photo = "图片";
+    public const string Template = "样本";
+
+    /// <summary>Words naming a form, longest first so that 会议纪要 is read before 纪要 and 决定书 before 决定.</summary>
+    internal static readonly (string Word, string Form)[] Words =
+    [
+        ("会议纪要", Minutes), ("会议记录", Minutes),
+        ("新闻报道", News), ("简报信息", News), ("工作信息", News), ("信息报道", News), ("宣传信息", News), ("情况说明", Report), ("格式样本", Template), ("示范文本", Template), ("审查意见", Opinion), ("审核意见", Opinion),
+        ("法律意见", Opinion), ("论证意见", Opinion), ("评估报告", Report), ("统计年报", Report), ("一览表", Ledger), ("登记表", Ledger),
+        ("汇总表", Ledger), ("统计表", Ledger), ("明细表", Ledger), ("登记簿", Ledger), ("决定书", CaseFile), ("判决书", CaseFile),
+        ("裁定书", CaseFile), ("意见书", Opinion), ("工作要点", Policy), ("实施方案", Policy), ("工作方案", Policy), ("应急预案", Policy),
+        ("网上公布", Web), ("网上公开", Web),
+        ("台账", Ledger), ("清单", List), ("目录", List), ("名录", List), ("名单", List), ("网址", Web), ("截图", Web), ("网站", Web),
+        ("网页", Web), ("链接", Web), ("案卷", CaseFile), ("卷宗", CaseFile), ("报告", Report), ("总结", Report), ("汇报", Report), ("年报", Report),
+        ("案例", Case), ("纪要", Minutes), ("简报", News), ("报道", News), ("图片", Photo), ("照片", Photo), ("样本", Template), ("范本", Template),
+        ("原件", Policy), ("通知", Policy), ("方案", Policy), ("办法", Policy), ("规定", Policy), ("细则", Policy), ("规则", Policy), ("制度", Policy), ("预案", Policy),
+        ("决定", Policy), ("意见", Policy), ("批复", Policy), ("计划", Policy), ("要点", Policy), ("机制", Policy), ("文件", Policy), ("通报", Policy),
+    ];
+
+    private static readonly string[] WebTitleWords = ["截图", "网址", "网站", "网页", "公开情况", "公布情况", "链接"];
+
+    /// <summary>Words that ask for something without naming its form: any form fits.</summary>
+    internal static readonly string[] GenericWords = ["资料", "材料", "情况", "记录", "档案", "证明", "内容"];
+
+    /// <summary>
+    /// Policy words by what they are: a notice about something, a plan, or rules. An item that asks for a 要点 or a
+    /// 制度 wants that, not any notice on the subject; an item that asks for 文件 or 原件 takes any of them.
+    /// </summary>
+    private static readonly string[][] PolicyFamilies =
+    [
+        ["通知", "通报", "公告", "决定", "批复"],
+        ["方案", "计划", "要点", "预案", "工作要点", "实施方案", "工作方案", "应急预案"],
+        ["制度", "办法", "规定", "细则", "规则", "机制", "意见"],
+    ];
+
+    /// <summary>True when a document whose title names <paramref name="titleWord"/> is the kind of policy the item's <paramref name="heads"/> ask for.</summary>
+    public static bool PolicyFits(IReadOnlyCollection<string> heads, string? titleWord)
+    {
+        var policyHeads = heads.Where(h => Words.Any(w => w.Word == h && w.Form == Policy)).ToList();
+        if (policyHeads.Count == 0 || policyHeads.Any(h => h is "文件" or "原件"))
+        {
+            return true;
+        }
+        if (titleWord is null)
+        {
+            return false;
+        }
+        return policyHeads.Any(h => h == titleWord || PolicyFamilies.Any(f => f.Contains(h) && f.Contains(titleWord)));
+    }
+
+    /// <summary>The form word a title's form was read from (关于印发…制度的通知 → 制度), or null.</summary>
+    public static string? TitleWord(string title)
+    {
+        var found = new List<(int At, string Word, string Form)>();
+        var text = title;
+        foreach (var (word, form) in Words)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                found.Add((at, word, form));
+            }
+            text = text.Replace(word, new string('　', word.Length), StringComparison.Ordinal);
+        }
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        var ordered = found.OrderBy(f => f.At).ToList();
+        var covering = title.Contains("印发", StringComparison.Ordinal) || title.Contains("转发", StringComparison.Ordinal);
+        return ordered[^1].Form == Policy && covering && ordered.Count > 1 ? ordered[^2].Word : ordered[^1].Word;
+    }
+
+    /// <summary>
+    /// Takes the forms a part of an item ends in ("…权力清单制度的文件" → 文件; "…案件目录汇总表" → 汇总表, 目录) off its end and
+    /// returns them; form words inside the subject (权力清单制度, 行政规范性文件的…意见) stay part of what it is about.
+    /// 文件 is a form only as the very last word: 行政规范性文件目录 asks for a 目录 about 行政规范性文件.
+    /// </summary>
+    internal static HashSet<string> StripHead(ref string part, ICollection<string>? heads = null)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        part = part.TrimEnd();
+        // "…信息简报等资料": the generic word closes the list, the form before it is what is asked.
+        foreach (var generic in GenericWords)
+        {
+            if (part.EndsWith(generic, StringComparison.Ordinal))
+            {
+                part = part[..^generic.Length].TrimEnd('等', '的');
+            }
+        }
+        for (var first = true; ; first = false)
+        {
+            var trimmed = part.TrimEnd('等', ' ', '　');
+            // Only lists, ledgers and web words chain (案件目录汇总表, 网上公布截图): 执法决定目录 asks for a 目录 of 决定.
+            var match = Words.FirstOrDefault(w => trimmed.EndsWith(w.Word, StringComparison.Ordinal)
+                && (first || (w.Word != "文件" && w.Form is List or Ledger or Web)));
+            if (match.Word is null)
+            {
+                break;
+            }
+            forms.Add(OpinionOrPolicy(trimmed, match.Word, match.Form));
+            heads?.Add(match.Word);
+            part = trimmed[..^match.Word.Length];
+        }
+        part = part.TrimEnd('的', '等', ' ', '　');
+        return forms;
+    }
+
+    /// <summary>Replaces every form word of <paramref name="text"/> by <paramref name="filler"/> and returns the forms found.</summary>
+    internal static HashSet<string> Strip(ref string text, char filler)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, form) in Words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                forms.Add(OpinionOrPolicy(text, word, form));
+                text = text.Replace(word, new string(filler, word.Length), StringComparison.Ordinal);
+            }
+        }
+        return forms;
+    }
+
+    /// <summary>"经过公平竞争审查的意见" asks for review opinions; "关于…的实施意见" is a policy.</summary>
+    private static string OpinionOrPolicy(string text, string word, string form)
+    {
+        if (word != "意见")
+        {
+            return form;
+        }
+        var at = text.LastIndexOf(word, StringComparison.Ordinal);
+        var before = text[Math.Max(0, at - 8)..at];
+        return before.Contains("审查", StringComparison.Ordinal) || before.Contains("审核", StringComparison.Ordinal) || before.Contains("论证", StringComparison.Ordinal)
+            ? Opinion
+            : form;
+    }
+
+    /// <summary>
+    /// What a document is, from its title first (the last form word of the title names it; a covering notice
+    /// 关于印发…方案的通知 is the 方案 it carries), then from its format and what it holds (a spreadsheet is a 台账,
+    /// a page or screenshot with an address is a 网址及截图, a 文号 makes a 文件).
+    /// </summary>
+    public static IReadOnlySet<string> OfDocument(string title, string fileKind, bool hasDocNumber, bool hasAddress, string head)
+    {
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        if (TitleForm(title) is { } titleForm)
+        {
+            forms.Add(titleForm);
+        }
+        var kind = fileKind.ToLowerInvariant();
+        if (kind is "xlsx" or "xls" or "et" or "csv")
+        {
+            forms.Add(Ledger);
+            forms.Add(List);
+        }
+        var image = kind is "png" or "jpeg" or "tiff" or "bmp" or "gif";
+        if (image)
+        {
+            forms.Add(Photo);
+        }
+        // A notice that mentions where something is published is a 文件; a page, a screenshot or a file that says it is one is a 网址及截图.
+        if (kind is "html" or "mht" || (hasAddress && (image || WebTitleWords.Any(w => title.Contains(w, StringComparison.Ordinal)))))
+        {
+            forms.Add(Web);
+        }
+        if (hasDocNumber && forms.Count == 0)
+        {
+            forms.Add(Policy);
+        }
+        if (title.Contains("案例", StringComparison.Ordinal))
+        {
+            forms.Add(Case);
+        }
+        return forms;
+    }
+
+    /// <summary>The form a title names, or null: the last form word wins, except that a covering notice names what it carries.</summary>
+    public static string? TitleForm(string title)
+    {
+        var found = new List<(int At, string Form)>();
+        var text = title;
+        foreach (var (word, form) in Words)
+        {
+            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            {
+                found.Add((at, OpinionOrPolicy(title[..(at + word.Length)], word, form)));
+            }
+            text = text.Replace(word, new string('　', word.Length), StringComparison.Ordinal);
+        }
+        if (found.Count == 0)
+        {
+            return null;
+        }
+        var ordered = found.OrderBy(f => f.At).ToList();
+        var covering = title.Contains("印发", StringComparison.Ordinal) || title.Contains("转发", StringComparison.Ordinal);
+        // 关于印发…实施方案的通知 carries a 方案; a notice about a report (关于报送…报告的通知) is still a notice.
+        return ordered[^1].Form == Policy && covering && ordered.Count > 1 ? ordered[^2].Form : ordered[^1].Form;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using Search.Core.Extraction;
+
+namespace Search.Core.Coverage;
+
+/// <summary>
+/// What one material item asks for, read from its own words: the forms that fit (文件, 清单, 台账, 网址及截图…),
+/// the subject those documents must be about, how many distinct documents it wants (案例5个, 五个…意见, 3份),
+/// and the period they must fall in (2022年以来).
+/// </summary>
+public sealed partial record MaterialRequirement(string Item, IReadOnlySet<string> Forms, string Subject, IReadOnlyList<string> Segments, int Quantity, TimeWindow? Window)
+{
+    /// <summary>The form words the item ends in (要点, 报告, 目录…), finer than <see cref="Forms"/>.</summary>
+    public IReadOnlyList<string> HeadWords { get; init; } = [];
+
+    /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
+    public bool AnyForm => Forms.Count == 0;
+
+    [GeneratedRegex(@"^\s*(?:[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*")]
+    private static partial Regex Numbering();
+
+    [GeneratedRegex(@"[(（][^)）]*[)）]")]
+    private static partial Regex Parenthetical();
+
+    private const string Digits = "0-9一二三四五六七八九十两";
+
+    // "案例5个", "五个经过…的意见", "3份", "至少2件": a count of documents. "不超过3件" is a cap, "10家企业" is not documents.
+    [GeneratedRegex($@"(?<!不超过|至多|最多|[{Digits}]\s*[-—–~至到])(?:([{Digits}]{{1,3}})\s*[-—–~至到]\s*)?([{Digits}]{{1,3}})\s*(个|份|件|篇|起|例)(?!月|工作日|小时|以上)")]
+    private static partial Regex Count();
+
+    [GeneratedRegex(@"(?:20\d{2}年?\s*[—–\-~至到、，,和及与]\s*)*20\d{2}年(?:以来|至今|起|度)?|近[一二三两]年")]
+    private static partial Regex Years();
+
+    [GeneratedRegex(@"[，,；;。]\s*(?:并)?(?:注明|标注|包括|含|说明|要求|体现)[^；;。]*")]
+    private static partial Regex Instructions();
+
+    /// <summary>Where an item lists several things: 、，；。 and 及/和/与/或/以及 (not 的, which ties a subject to its form).</summary>
+    [GeneratedRegex(@"[、，,；;。：:]|以及|及其|及|和|与|或|并")]
+    private static partial Regex PartSeparators();
+
+    /// <summary>Joining words that separate the parts of a subject (…文件及调整后的公开网址).</summary>
+    private static readonly string[] Joiners = ["具体", "任选", "印发", "以及", "及其", "相关", "有关", "其他", "提供", "请", "及", "和", "与", "或", "等", "的", "并", "、", "，", ",", "；", ";", "。", "：", ":", "“", "”", "\"", "《", "》", " "];
+
+    /// <summary>Reads an item; the numbering (1. / (1) / 一、) and 请提供 are not part of what it asks.</summary>
+    public static MaterialRequirement Parse(string item)
+    {
+        var text = Numbering().Replace(item.Trim(), "");
+        var window = TimeWindow.Parse(text);
+        var quantity = 1;
+        foreach (Match m in Count().Matches(text))
+        {
+            // "任选3-5个" asks for at least the lower bound.
+            var digits = m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value;
+            var n = int.TryParse(digits, out var d) ? d : DocumentMetadataReader.ChineseNumber(digits.Replace('两', '二'));
+            if (n is { } count)
+            {
+                quantity = Math.Max(quantity, Math.Clamp(count, 1, 20));
+            }
+        }
+        var main = Parenthetical().Replace(text, "　");
+        main = Years().Replace(main, "　");
+        main = Count().Replace(main, "　");
+        // Instructions after a comma (注明时间、案由…, 包括…) say how to present the item, not what it is about.
+        main = Instructions().Replace(main, "");
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        var heads = new List<string>();
+        var parts = PartSeparators().Split(main).Select(part =>
+        {
+            forms.UnionWith(EvidenceForm.StripHead(ref part, heads));
+            return part;
+        }).ToList();
+        main = string.Join("　", parts);
+        // Forms named only inside brackets (…情况（图片、台账、制度等资料）) are accepted too.
+        foreach (Match p in Parenthetical().Matches(text))
+        {
+            foreach (var inner in PartSeparators().Split(p.Value.Trim('(', ')', '（', '）')))
+            {
+                var piece = inner;
+                forms.UnionWith(EvidenceForm.StripHead(ref piece, heads));
+            }
+        }
+        foreach (var word in Joiners)
+        {
+            main = main.Replace(word, "　", StringComparison.Ordinal);
+        }
+        var segments = main.Split('　', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => s.Count(IsCjk) >= 2)
+            .ToList();
+        return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window) { HeadWords = heads.Distinct().ToList() };
+    }
+
+    /// <summary>The character pairs of the subject, never across a joining word: what a fitting document's title or text must share.</summary>
+    public IReadOnlyList<string> Bigrams { get; } = Segments.SelectMany(BigramsOf).Distinct().ToList();
+
+    public static IEnumerable<string> BigramsOf(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (IsCjk(text[i]) && IsCjk(text[i + 1]))
+            {
+                yield return text.Substring(i, 2);
+            }
+        }
+    }
+
+    internal static bool IsCjk(char c) => c >= '\u4e00' && c <= '\u9fff';
+}
