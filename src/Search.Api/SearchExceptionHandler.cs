@@ -30,6 +30,15 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
         {
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
         }
+        else if (exception is ConfigurationException configuration)
+        {
+            // The key goes to the log for whoever runs the service; the caller is told in words without it.
+            logger.LogWarning("Configuration key {Key} is missing or unusable for {Path}: {Message}", configuration.Key, context.Request.Path, configuration.Message);
+        }
+        else if (exception is LlmException model)
+        {
+            logger.LogWarning("Language model failed ({Failure}) for {Path}: {Message}", model.Failure, context.Request.Path, model.Message);
+        }
         context.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -39,8 +48,15 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
             {
                 Status = status,
                 Title = title,
-                // Internal errors never show their message: it may hold paths or stack details.
-                Detail = status >= 500 && exception is not (ConfigurationException or LlmException) ? "处理请求时出错，请查看服务日志。" : exception.Message,
+                // Internal errors never show their message: it may hold paths or stack details; configuration and model
+                // errors show the words meant for users, without configuration keys or the model's address.
+                Detail = exception switch
+                {
+                    ConfigurationException c => c.UserMessage,
+                    LlmException m => m.UserMessage,
+                    _ when status >= 500 => "处理请求时出错，请查看服务日志。",
+                    _ => exception.Message,
+                },
             },
         });
     }

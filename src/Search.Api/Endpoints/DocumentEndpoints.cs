@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Access;
 using Search.Core.Configuration;
@@ -35,7 +36,7 @@ public static class DocumentEndpoints
     public sealed record DocumentView(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
         DateOnly? Date, bool DateFromDocNumber, string? DocNumber, string? IssuingBody, string? SourceUrl, IReadOnlyList<string> Urls,
         IReadOnlyList<int> IndicatorHints, int PageCount, long Size, string Sha256, bool UsedOcr, IReadOnlyList<string> Warnings,
-        IReadOnlyList<PassageView> Passages, string? QuarantinedAt, bool PageImages, string ContentType);
+        IReadOnlyList<PassageView> Passages, string? QuarantinedAt, bool PageImages, string ContentType, bool MayDelete);
 
     private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
     {
@@ -93,13 +94,25 @@ public static class DocumentEndpoints
     public static DocumentSummary Summary(DocumentRecord d) =>
         new(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason, d.Date, d.DocNumber, d.PageCount, d.UpdatedAt);
 
-    private static Ok<DocumentView> Get(string id, DocumentRepository documents)
+    private static async Task<Ok<DocumentView>> Get(string id, DocumentRepository documents, HttpContext context, IAuthorizationService authorization)
     {
         var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
         var passages = documents.GetPassages(id).Select(p => new PassageView(p.Ordinal, p.Page, p.Location, p.Text)).ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason,
             d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages,
-            d.Status == DocumentStatus.Quarantined ? d.StoredPath : null, PageImageRenderer.CanRender(d), ContentTypeOf(d.FileName)));
+            d.Status == DocumentStatus.Quarantined ? d.StoredPath : null, PageImageRenderer.CanRender(d), ContentTypeOf(d.FileName),
+            (await authorization.AuthorizeAsync(context.User, Roles.Upload)).Succeeded && OwnUnitRefusal(context.User, d) is null));
+    }
+
+    /// <summary>Why a department may not delete this file (another unit's), or null; the one rule for the delete route and the page's button.</summary>
+    private static string? OwnUnitRefusal(System.Security.Claims.ClaimsPrincipal user, DocumentRecord document)
+    {
+        if (!user.IsInRole(Roles.Department))
+        {
+            return null;
+        }
+        var unit = user.FindFirst("unit")?.Value;
+        return document.Department == unit ? null : $"只能删除本单位（{unit}）上传的文件。";
     }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -149,11 +162,10 @@ public static class DocumentEndpoints
     {
         if (context.User.IsInRole(Roles.Department))
         {
-            var unit = context.User.FindFirst("unit")?.Value;
             var document = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
-            if (document.Department != unit)
+            if (OwnUnitRefusal(context.User, document) is { } refusal)
             {
-                throw new ForbiddenException($"只能删除本单位（{unit}）上传的文件。");
+                throw new ForbiddenException(refusal);
             }
         }
         await pipeline.DeleteAsync(id, cancellationToken);

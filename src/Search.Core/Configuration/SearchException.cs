@@ -16,10 +16,15 @@ public class InvalidInputException(string message, string? file = null) : Search
     public string? File { get; } = file;
 }
 
-/// <summary>A configuration key holds a value the service cannot work with.</summary>
-public sealed class ConfigurationException(string key, string message) : SearchException($"{key}: {message}")
+/// <summary>
+/// A configuration key holds a value the service cannot work with. The message names the key for whoever runs the
+/// service; <see cref="UserMessage"/> is what a user of the web page is told, without keys or addresses.
+/// </summary>
+public sealed class ConfigurationException(string key, string message, string? userMessage = null) : SearchException($"{key}: {message}")
 {
     public string Key { get; } = key;
+
+    public string UserMessage { get; } = userMessage ?? message;
 }
 
 /// <summary>The caller may not do this (a department deleting another unit's file).</summary>

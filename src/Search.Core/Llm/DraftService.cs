@@ -130,7 +130,8 @@ public sealed class DraftService(LlmClient llm, FrameworkCatalog catalog, Eviden
         var answer = DraftAnswer.Check(raw, known);
         if (answer.Length == 0)
         {
-            throw new LlmException(LlmFailure.BadAnswer, $"语言模型 {llm.Options.Endpoint} 返回了空回答，草稿未保存。the model answered with no text.");
+            throw new LlmException(LlmFailure.BadAnswer, $"语言模型 {llm.Options.Endpoint} 返回了空回答，草稿未保存。the model answered with no text.",
+                userMessage: "语言模型返回了空回答，草稿未保存。");
         }
         return answer;
     }

@@ -44,7 +44,8 @@ public sealed class LlmClient : IDisposable
         if (!IsConfigured)
         {
             throw new ConfigurationException("Search:Llm:Endpoint",
-                $"未配置语言模型 (Search:Llm:Endpoint)，无法{feature}。no language model is configured: set Search__Llm__Endpoint (an OpenAI-compatible base URL), Search__Llm__Model and Search__Llm__ApiKey.");
+                $"未配置语言模型 (Search:Llm:Endpoint)，无法{feature}。no language model is configured: set Search__Llm__Endpoint (an OpenAI-compatible base URL), Search__Llm__Model and Search__Llm__ApiKey.",
+                $"未配置语言模型，无法{feature}。请联系系统管理员配置语言模型。");
         }
     }
 
@@ -73,7 +74,8 @@ public sealed class LlmClient : IDisposable
         var result = await WithAttemptsAsync("embeddings", token => generator.GenerateAsync(texts, null, token), cancellationToken);
         if (result.Count != texts.Count || result.Any(e => e.Vector.Length == 0))
         {
-            throw new LlmException(LlmFailure.BadAnswer, $"语言模型 {_options.Endpoint} 返回了 {result.Count} 个向量，应为 {texts.Count} 个。the embedding answer does not match the request.");
+            throw new LlmException(LlmFailure.BadAnswer, $"语言模型 {_options.Endpoint} 返回了 {result.Count} 个向量，应为 {texts.Count} 个。the embedding answer does not match the request.",
+                userMessage: $"语言模型返回了 {result.Count} 个向量，应为 {texts.Count} 个。");
         }
         return result.Select(e => e.Vector.ToArray()).ToList();
     }
@@ -108,18 +110,21 @@ public sealed class LlmClient : IDisposable
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not LlmException)
             {
-                var (failure, retryable, reason) = Describe(e);
-                _logger.LogWarning("Model {What} request {Attempt}/{Max} to {Endpoint} failed: {Reason}", what, attempt, _options.MaxAttempts, _options.Endpoint, reason);
+                var (failure, retryable, reason, keys) = Describe(e);
+                _logger.LogWarning("Model {What} request {Attempt}/{Max} to {Endpoint} failed ({Error}: {Message}){Keys}", what, attempt, _options.MaxAttempts, _options.Endpoint,
+                    e.GetType().Name, e.Message, keys is null ? "" : $"; check {keys}");
                 if (!retryable || attempt >= _options.MaxAttempts)
                 {
-                    throw new LlmException(failure, $"语言模型 {_options.Endpoint} {reason}（共尝试 {attempt} 次）。", e);
+                    throw new LlmException(failure, $"语言模型 {_options.Endpoint} {reason}（共尝试 {attempt} 次）。{(keys is null ? "" : $"请检查 {keys}。")}", e,
+                        $"语言模型{reason}（共尝试 {attempt} 次）。{(keys is null ? "" : "请联系系统管理员检查语言模型的配置。")}");
                 }
                 await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), cancellationToken);
             }
         }
     }
 
-    private (LlmFailure Failure, bool Retryable, string Reason) Describe(Exception e)
+    /// <summary>What went wrong, in words a user may read, and the configuration keys to check (for the log and the command line only).</summary>
+    private (LlmFailure Failure, bool Retryable, string Reason, string? Keys) Describe(Exception e)
     {
         var status = e switch
         {
@@ -130,21 +135,21 @@ public sealed class LlmClient : IDisposable
         };
         if (IsTimeout(e))
         {
-            return (LlmFailure.Timeout, true, $"在 {_options.TimeoutSeconds} 秒内没有回答 (timed out)");
+            return (LlmFailure.Timeout, true, $"在 {_options.TimeoutSeconds} 秒内没有回答", null);
         }
         if (status is >= 500 or (int)HttpStatusCode.TooManyRequests)
         {
-            return (LlmFailure.Unavailable, true, $"返回错误状态 {status}");
+            return (LlmFailure.Unavailable, true, $"返回错误状态 {status}", null);
         }
         if (status >= 400)
         {
-            return (LlmFailure.Unavailable, false, $"拒绝了请求，状态 {status}（请检查 Search:Llm:Model 和 Search:Llm:ApiKey）");
+            return (LlmFailure.Unavailable, false, $"拒绝了请求，状态 {status}", "Search:Llm:Model, Search:Llm:ApiKey");
         }
         if (Chain(e).Any(x => x is HttpRequestException or System.Net.Sockets.SocketException))
         {
-            return (LlmFailure.Unavailable, true, "无法连接 (connection failed)");
+            return (LlmFailure.Unavailable, true, "无法连接", "Search:Llm:Endpoint");
         }
-        return (LlmFailure.BadAnswer, false, $"的回答无法解析，不是 OpenAI 兼容格式 (malformed answer: {e.GetType().Name})");
+        return (LlmFailure.BadAnswer, false, "的回答无法解析，不是 OpenAI 兼容格式", "Search:Llm:Endpoint");
     }
 
     private static bool IsTimeout(Exception e) => Chain(e).Any(x => x is OperationCanceledException or TimeoutException);

@@ -107,4 +107,26 @@ public sealed class AccessTests(SecuredApiFactory factory) : IClassFixture<Secur
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.DeleteAsync($"/api/documents/{documentId}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Department_DeletesItsOwnUnitsFile_AndOnlyThoseSayMayDelete()
+    {
+        using var department = Client(SecuredApiFactory.DepartmentKey);
+        using var reviewer = Client(SecuredApiFactory.ReviewerKey);
+        using var assessor = Client(SecuredApiFactory.AssessorKey);
+        var own = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(department, "公示报告.txt", "区司法局行政执法公示制度执行情况报告。", "区司法局"));
+        var other = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(reviewer, "预算批复.txt", "区财政局法治政府建设经费预算批复。", "区财政局"));
+
+        async Task<bool> MayDelete(HttpClient client, string id) =>
+            (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/documents/{id}")).GetProperty("mayDelete").GetBoolean();
+
+        Assert.True(await MayDelete(department, own));
+        Assert.False(await MayDelete(department, other));
+        Assert.True(await MayDelete(reviewer, other));
+        Assert.False(await MayDelete(assessor, own));
+        Assert.Equal(HttpStatusCode.NoContent, (await department.DeleteAsync($"/api/documents/{own}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await department.GetAsync($"/api/documents/{own}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await department.DeleteAsync($"/api/documents/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/documents/{other}")).StatusCode);
+    }
 }

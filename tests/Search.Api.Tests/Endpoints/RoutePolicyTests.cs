@@ -47,7 +47,7 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
         ["GET /api/documents/{documentId}/mappings/"] = Readers,
         ["POST /api/documents/{documentId}/mappings/"] = Deciders,
         ["GET /api/web-checks/plan"] = Readers,
-        ["POST /api/web-checks/"] = Writers,
+        ["POST /api/web-checks/"] = Readers,
         ["GET /api/web-checks/"] = Readers,
         ["GET /api/web-checks/{runId}"] = Readers,
         ["GET /api/web-checks/{runId}/report.xlsx"] = Readers,

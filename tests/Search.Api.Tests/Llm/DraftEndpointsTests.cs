@@ -79,6 +79,23 @@ public sealed class DraftEndpointsTests(LlmApiFactory factory) : IClassFixture<L
     }
 
     [Fact]
+    public async Task PostDraft_ModelRefusesTheKey_BadGatewayInChineseWithoutKeysOrAddress()
+    {
+        using var client = factory.CreateClient();
+        await LinkEvidenceAsync(client, 15);
+        factory.Model.Chat = _ => FakeOpenAiServer.Reply.Error(401);
+
+        var response = await client.PostAsync("/api/frameworks/shapotou-2023/indicators/15/draft", null);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
+        Assert.Contains("拒绝了请求，状态 401", detail);
+        Assert.Contains("系统管理员", detail);
+        Assert.DoesNotContain("Search:Llm", detail);
+        Assert.DoesNotContain(factory.Model.Endpoint, detail);
+    }
+
+    [Fact]
     public async Task PostDraft_UncitedAnswer_BadGatewayProblemNothingSaved()
     {
         using var client = factory.CreateClient();

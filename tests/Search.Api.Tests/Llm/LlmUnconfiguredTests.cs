@@ -8,7 +8,7 @@ namespace Search.Api.Tests.Llm;
 public sealed class LlmUnconfiguredTests(SearchApiFactory factory) : IClassFixture<SearchApiFactory>
 {
     [Fact]
-    public async Task PostDraft_Unconfigured_ServiceUnavailableProblemNamesTheKey()
+    public async Task PostDraft_Unconfigured_ServiceUnavailableProblemInChineseWithoutConfigurationKeys()
     {
         using var client = factory.CreateClient();
 
@@ -17,7 +17,11 @@ public sealed class LlmUnconfiguredTests(SearchApiFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
-        Assert.Contains("未配置语言模型 (Search:Llm:Endpoint)", detail);
+        Assert.Contains("未配置语言模型，无法", detail);
+        Assert.Contains("系统管理员", detail);
+        Assert.DoesNotContain("Search", detail);
+        Assert.DoesNotContain("Llm", detail);
+        Assert.DoesNotMatch("[A-Za-z]{3,}", detail);
     }
 
     [Fact]

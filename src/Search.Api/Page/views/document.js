@@ -3,6 +3,7 @@ import { h, announce, errorBox } from "../dom.js";
 import { ctx } from "../context.js";
 import { href, replace as replaceAddress, go } from "../router.js";
 import { beijingTime } from "../format.js";
+import { ask, deleteDocument } from "./bulk.js";
 
 // A document: the page itself with the hit highlighted, its text and metadata beside it, and the reviewer's decisions.
 export async function render(container, route, fresh) {
@@ -33,7 +34,7 @@ export async function render(container, route, fresh) {
   const side = h("div", {});
   container.append(h("div", { className: "grid2" }, viewer, side));
 
-  side.append(metadata(d), originals(d, base));
+  side.append(metadata(d), originals(d, base), d.mayDelete ? deleteButton(container, d, feedback) : null);
   const decisions = h("section", { "aria-labelledby": "h-indicators", id: "indicators" });
   side.append(decisions);
   const textPane = h("section", { "aria-labelledby": "h-text", id: "text-pane" });
@@ -64,6 +65,26 @@ function metadata(d) {
     h("h3", { id: "h-meta" }, "文件信息"),
     h("dl", { className: "metadata" }, rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
     d.warnings.length ? h("ul", { className: "meta" }, d.warnings.map(w => h("li", {}, w))) : null);
+}
+
+// Deleting asks first in a dialog; afterwards the view says so and offers the way back.
+function deleteButton(container, d, feedback) {
+  const remove = async () => {
+    if (!await ask("删除文件", `确定要删除“${d.title}”吗？文件的原件、文字、指标对应和检索索引都会一并删除，无法恢复。`, "删除")) {
+      announce("已取消删除", feedback);
+      return;
+    }
+    feedback.textContent = "正在删除…";
+    try {
+      await deleteDocument(d.id);
+      container.replaceChildren(
+        h("h2", {}, "文件已删除"),
+        h("p", { id: "feedback", className: "notice", role: "status" }, `已删除“${d.title}”。`),
+        h("p", {}, h("a", { href: href("search", null, { framework: ctx.framework }) }, "返回检索"), "　", h("a", { href: href("home", null, { framework: ctx.framework }) }, "返回首页")));
+      announce(`已删除“${d.title}”`);
+    } catch (error) { feedback.replaceChildren(errorBox(error)); }
+  };
+  return h("div", { className: "row", style: "margin:6px 0" }, h("button", { type: "button", id: "delete-document", className: "danger", onclick: remove }, "删除文件"));
 }
 
 function originals(d, base) {

@@ -2,6 +2,7 @@ import { api, enc } from "../api.js";
 import { h, marked, markedWords, announce } from "../dom.js";
 import { ctx } from "../context.js";
 import { href, go } from "../router.js";
+import { selection, checkbox, decideBar, resultList } from "./bulk.js";
 
 const FILTERS = ["department", "type", "year", "indicator"];
 const SIZE = 20;
@@ -22,9 +23,20 @@ export async function render(container, route, fresh) {
     "例如：行政复议决定书、“重大行政决策”（加引号检索整个短语）、权责清单 year:2023（限定年份）、department:区司法局、indicator:12。");
   const facets = h("div", { id: "facets", className: "facets", "aria-label": "筛选" });
   const results = h("div", { id: "results" });
-  container.append(h("h2", { className: "sr-only" }, "检索"), form, hint, activeFilters(p), facets, results);
-  const rerun = () => run(p, facets, results, fresh);
-  if (!p.q && !FILTERS.some(f => p[f])) {
+  container.append(h("h2", { className: "sr-only" }, "检索"), form, hint, activeFilters(p), facets);
+  let sel = null;
+  const rerun = () => run(p, facets, results, fresh, sel);
+  const searched = p.q || FILTERS.some(f => p[f]);
+  // Reviewers may pick several hits and decide on one indicator for all of them.
+  if (searched && ctx.session.mayDecide) {
+    const list = resultList("bulk-results");
+    let bar;
+    sel = selection(n => bar.count(n));
+    bar = decideBar(sel, list, rerun);
+    container.append(h("section", { className: "panel bulk", "aria-label": "批量审核" }, bar.bar, list));
+  }
+  container.append(results);
+  if (!searched) {
     results.append(h("p", { className: "notice" }, "输入检索词后按回车或点击“检索”。检索结果按文件列出，每条标出它支撑的指标序号及理由。"));
     q.focus();
     return;
@@ -44,7 +56,7 @@ function activeFilters(p) {
 
 const show = (filter, value) => filter === "type" ? ctx.label("fileTypes", value) : filter === "indicator" ? `指标${value}` : value;
 
-async function run(p, facets, results, fresh) {
+async function run(p, facets, results, fresh, sel) {
   results.replaceChildren(h("p", { className: "notice" }, "检索中…"));
   const page = Math.max(1, +(p.page ?? 1));
   const query = new URLSearchParams({ q: p.q ?? "", framework: ctx.framework, size: SIZE, page });
@@ -57,7 +69,7 @@ async function run(p, facets, results, fresh) {
   const total = r.totalIsLowerBound ? `约 ${r.total} 份以上文件（只统计了完整词语的匹配）` : `共 ${r.total} 份文件`;
   results.replaceChildren(
     h("p", { className: "notice", id: "result-count" }, r.notice ?? total),
-    ...r.hits.map(hit => hitCard(hit, p)),
+    ...r.hits.map(hit => hitCard(hit, p, sel)),
     pager(r, p, page));
   announce(r.notice ?? `检索完成，${total}`);
 }
@@ -75,11 +87,12 @@ function facetRows(f, p) {
       })));
 }
 
-function hitCard(hit, p) {
+function hitCard(hit, p, sel) {
   const terms = markedWords(hit.snippet);
   const link = href("doc", hit.documentId, { framework: ctx.framework, page: hit.page, hl: terms.join("|"), q: p.q });
   const meta = [hit.fileName, `第${hit.page}页`, hit.location, hit.department, hit.docNumber, hit.date, ctx.label("fileTypes", hit.fileType)].filter(Boolean);
   return h("article", { className: "hit", "aria-labelledby": "hit-" + hit.documentId },
+    sel ? checkbox(sel, hit.documentId, hit.title) : null,
     h("h3", { id: "hit-" + hit.documentId }, h("a", { href: link, "data-doc": hit.documentId }, hit.title)),
     h("div", { className: "meta" }, meta.join(" · "), hit.matchingPassages > 1 ? ` · 共 ${hit.matchingPassages} 处匹配` : ""),
     h("div", { className: "snippet" }, marked(hit.snippet)),

@@ -38,11 +38,22 @@ export async function render(container, route, fresh) {
     h("label", { for: "web-urls" }, "网址"), urls,
     h("label", { for: "web-expect" }, "应有的关键词"), expect,
     h("button", { className: "primary", type: "submit" }, "开始检查"));
+  const plan = h("p", { id: "web-plan", className: "notice" }, "正在读取该指标体系的网络检索计划…");
   container.append(h("h2", {}, "网络检索"),
     h("p", { className: "hint" }, "指标序号可空：检查该指标体系中所有需网络检索的指标。网址和关键词可空：使用指标中写明的网址和关键词。"),
-    form, runs, status, results, missing);
-  await listRuns(runs, fresh);
+    plan, form, runs, status, results, missing);
+  await Promise.all([listRuns(runs, fresh), showPlan(plan, fresh)]);
   if (p.run) showRun(await api(`/api/web-checks/${enc(p.run)}`), status, results, missing);
+}
+
+// Before anything is run, say what a check of this framework would cover, so the view is never empty.
+async function showPlan(container, fresh) {
+  try {
+    const plan = await api(`/api/web-checks/plan?framework=${enc(ctx.framework)}`);
+    if (!fresh()) return;
+    const withAddress = new Set(plan.targets.map(t => t.indicator).filter(n => n != null)).size;
+    container.textContent = `${ctx.frameworkInfo?.name ?? ""}：需网络检索的指标中，${withAddress} 个已有网址（共 ${plan.targets.length} 个网址可检查），${plan.unchecked.length} 个还缺少网址。`;
+  } catch (error) { container.replaceChildren(errorBox(error)); }
 }
 
 async function listRuns(container, fresh) {
