@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Search.Api.Tests.Browser;
@@ -15,63 +11,20 @@ namespace Search.Api.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class PageBulkBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string ReviewerKey = "reviewer-key-for-page-bulk-0001";
     private const string DepartmentKey = "department-key-for-page-bulk-01";
     private const string AssessorKey = "assessor-key-for-page-bulk-0001";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "search-browser-bulk-" + Guid.NewGuid().ToString("N"));
-    private readonly string _shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private WebApplication? _app;
-    private string _address = "";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BrowserHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = SearchApi.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Search:DataDirectory"] = _data,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Search:WebChecks:AllowHosts"] = "127.0.0.1",
-            ["Search:Access:Users:0:Name"] = "审核员甲",
-            ["Search:Access:Users:0:Key"] = ReviewerKey,
-            ["Search:Access:Users:0:Role"] = "reviewer",
-            ["Search:Access:Users:1:Name"] = "司法局乙",
-            ["Search:Access:Users:1:Key"] = DepartmentKey,
-            ["Search:Access:Users:1:Role"] = "department",
-            ["Search:Access:Users:1:Unit"] = "区司法局",
-            ["Search:Access:Users:2:Name"] = "评估员丙",
-            ["Search:Access:Users:2:Key"] = AssessorKey,
-            ["Search:Access:Users:2:Role"] = "assessor",
-        });
-        await _app.StartAsync();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Directory.CreateDirectory(_shots);
-        Directory.CreateDirectory(_data);
-        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-    }
-
-    private async Task<IPage> SignInAsync(string key)
-    {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync(_address + "/");
-        await page.FillAsync("#key", key);
-        await page.PressAsync("#key", "Enter");
-        await page.DispatchEventAsync("#key", "change");
-        await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    public async Task InitializeAsync() =>
+        _host = await BrowserHost.StartAsync("bulk", [new("审核员甲", ReviewerKey, "reviewer"), new("司法局乙", DepartmentKey, "department", "区司法局"), new("评估员丙", AssessorKey, "assessor")], new Dictionary<string, string?> { ["Search:WebChecks:AllowHosts"] = "127.0.0.1" });
 
     private async Task UploadAsync(IPage page, string department, params (string Name, string Text)[] files)
     {
         var paths = new List<string>();
         foreach (var (name, text) in files)
         {
-            var path = Path.Combine(_data, name);
+            var path = Path.Combine(_host.Data, name);
             await File.WriteAllTextAsync(path, text);
             paths.Add(path);
         }
@@ -91,7 +44,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Reviewer_ConfirmsOneIndicatorForSeveralHits_WithOneNoteAndAResultPerDocument()
     {
-        var page = await SignInAsync(ReviewerKey);
+        var page = await _host.SignInAsync(ReviewerKey);
         await UploadAsync(page, "区市场监管分局",
             ("公平竞争审查台账.txt", "2023年公平竞争审查工作台账\n\n区市场监管分局对涉及市场主体经济活动的政策措施逐件开展公平竞争审查，共审查文件31件。"),
             ("公平竞争审查报告.txt", "2023年公平竞争审查工作报告\n\n区市场监管分局落实公平竞争审查制度，对新出台的政策措施逐件开展公平竞争审查。"));
@@ -114,7 +67,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#bulk-results .bulk-summary:has-text('已确认指标12 2 份')");
         Assert.Equal("polite", await page.GetAttributeAsync("#bulk-results", "aria-live"));
         Assert.Equal(2, await page.Locator("#bulk-results li.yes").CountAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "bulk-confirm.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "bulk-confirm.png"), FullPage = true });
 
         foreach (var id in await page.Locator(".hit input[type=checkbox]").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.dataset.doc)"))
         {
@@ -135,10 +88,10 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Department_DeletesItsOwnFiles_FromTheDocumentAndFromItsList_AfterADialog()
     {
-        var reviewer = await SignInAsync(ReviewerKey);
+        var reviewer = await _host.SignInAsync(ReviewerKey);
         await UploadAsync(reviewer, "区财政局", ("经费批复.txt", "区财政局关于法治政府建设工作经费的预算批复。"));
 
-        var page = await SignInAsync(DepartmentKey);
+        var page = await _host.SignInAsync(DepartmentKey);
         await UploadAsync(page, "区司法局",
             ("执法公示报告.txt", "区司法局行政执法公示制度执行情况报告\n\n区司法局全面推行行政执法公示制度。"),
             ("案卷评查通报.txt", "区司法局2023年行政执法案卷评查情况通报。"),
@@ -146,7 +99,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
 
         // Another unit's file offers no delete button.
         var others = await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"));
-        await page.GotoAsync(_address + "/#/doc/" + others[0].GetProperty("id").GetString());
+        await page.GotoAsync(_host.Address + "/#/doc/" + others[0].GetProperty("id").GetString());
         await page.WaitForSelectorAsync("#doc-title");
         Assert.Equal(0, await page.Locator("#delete-document").CountAsync());
 
@@ -160,7 +113,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
         var dialog = page.Locator("dialog[open]");
         await dialog.WaitForAsync();
         Assert.Contains("确定要删除“", await dialog.InnerTextAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "delete-dialog.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "delete-dialog.png") });
         await page.ClickAsync("#confirm-no");
         await page.WaitForSelectorAsync("#feedback:has-text('已取消删除')");
         await page.ClickAsync("#delete-document");
@@ -180,7 +133,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#delete-results .bulk-summary:has-text('已删除 2 份')");
         Assert.Equal(2, await page.Locator("#delete-results li.yes").CountAsync());
         await page.WaitForSelectorAsync("#own-files:has-text('本单位还没有上传文件')");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "todo-deleted.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "todo-deleted.png"), FullPage = true });
 
         Assert.Equal(0, (await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区司法局"))).GetArrayLength());
         Assert.Equal(1, (await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"))).GetArrayLength());
@@ -190,14 +143,14 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
     public async Task Assessor_SeesWhatWebChecksWouldCover_AndRunsACheckOfALocalPage()
     {
         using var site = new Search.Core.Tests.WebChecks.LocalWebServer();
-        var page = await SignInAsync(AssessorKey);
+        var page = await _host.SignInAsync(AssessorKey);
         Assert.True(await page.Locator("nav [data-view=upload]").IsHiddenAsync());
 
         await page.ClickAsync("nav [data-view=web]");
         await page.WaitForSelectorAsync("#web-plan:has-text('缺少网址')");
         Assert.Contains("还没有做过网络检索", await page.InnerTextAsync("#web-runs"));
         Assert.False(string.IsNullOrWhiteSpace(await page.InnerTextAsync("#web-plan")));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "web-empty-assessor.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "web-empty-assessor.png"), FullPage = true });
 
         await page.FillAsync("#web-indicator", "1");
         await page.FillAsync("#web-urls", site.Url("/ok"));
@@ -209,25 +162,5 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
         Assert.Contains("run=", page.Url);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }

@@ -1,9 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Search.Api.Tests.Browser;
@@ -16,51 +12,13 @@ namespace Search.Api.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class PageReviewBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string ReviewerKey = "reviewer-key-for-page-review-01";
     private const string DepartmentKey = "department-key-for-page-review-1";
     private const string TwoPagePdf = "30-澧县人民政府办公室关于公开征集县人民政府2023.pdf";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "search-browser-review-" + Guid.NewGuid().ToString("N"));
-    private readonly string _shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-    private WebApplication? _app;
-    private string _address = "";
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BrowserHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = SearchApi.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Search:DataDirectory"] = _data,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Search:Access:Users:0:Name"] = "审核员甲",
-            ["Search:Access:Users:0:Key"] = ReviewerKey,
-            ["Search:Access:Users:0:Role"] = "reviewer",
-            ["Search:Access:Users:1:Name"] = "司法局乙",
-            ["Search:Access:Users:1:Key"] = DepartmentKey,
-            ["Search:Access:Users:1:Role"] = "department",
-            ["Search:Access:Users:1:Unit"] = "区司法局",
-        });
-        await _app.StartAsync();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Directory.CreateDirectory(_shots);
-        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-    }
-
-    private async Task<IPage> SignInAsync(string key, int width = 1366, int height = 768)
-    {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await page.GotoAsync(_address + "/");
-        await page.FillAsync("#key", key);
-        await page.PressAsync("#key", "Enter");
-        await page.DispatchEventAsync("#key", "change");
-        await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    public async Task InitializeAsync() =>
+        _host = await BrowserHost.StartAsync("review", [new("审核员甲", ReviewerKey, "reviewer"), new("司法局乙", DepartmentKey, "department", "区司法局")]);
 
     private static async Task UploadAsync(IPage page, string department, params string[] files)
     {
@@ -90,8 +48,8 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
 
     private async Task<string[]> EvidenceAsync()
     {
-        Directory.CreateDirectory(_data);
-        var text = Path.Combine(_data, "公平竞争审查台账.txt");
+        Directory.CreateDirectory(_host.Data);
+        var text = Path.Combine(_host.Data, "公平竞争审查台账.txt");
         await File.WriteAllTextAsync(text, "2023年公平竞争审查工作台账\n\n区市场监管分局对涉及市场主体经济活动的政策措施逐件开展公平竞争审查，共审查文件31件。");
         return [text, PdfPath()];
     }
@@ -99,7 +57,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Reviewer_SearchOpensThePageWithTheHitBoxed_AndBackAndReloadKeepTheView()
     {
-        var page = await SignInAsync(ReviewerKey);
+        var page = await _host.SignInAsync(ReviewerKey);
         await UploadAsync(page, "县政府办", await EvidenceAsync());
         Assert.Contains("已入库", await page.InnerTextAsync("#upload-results"));
 
@@ -121,7 +79,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
         var box = await page.Locator("#pageview .box").First.BoundingBoxAsync();
         var image = await page.Locator("#pageview img").BoundingBoxAsync();
         Assert.True(box!.Y > image!.Y && box.Y + box.Height < image.Y + image.Height, "the box sits on the page image");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "document-hit.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "document-hit.png") });
 
         // Metadata is in Chinese.
         var meta = await page.InnerTextAsync("dl.metadata");
@@ -155,7 +113,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Reviewer_ConfirmsRejectsAndUndoes_WithNotesAndFeedbackInChinese()
     {
-        var page = await SignInAsync(ReviewerKey);
+        var page = await _host.SignInAsync(ReviewerKey);
         await UploadAsync(page, "区市场监管分局", await EvidenceAsync());
         await page.ClickAsync("nav [data-view=search]");
         await page.FillAsync("#q", "公平竞争审查");
@@ -179,7 +137,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
         Assert.Contains("北京时间", confirmed);
         Assert.Contains("台账内容与指标一致", confirmed);
         Assert.DoesNotContain("confirm", confirmed);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "document-confirmed.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "document-confirmed.png") });
 
         await page.ClickAsync(".mapping[data-n='12'] button[data-undo]");
         await page.WaitForSelectorAsync("#feedback:has-text('已撤销决定')");
@@ -198,7 +156,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Board_HasLegendFiltersAndWarnings_AndLandingShowsCountsAndDeadlines()
     {
-        var page = await SignInAsync(ReviewerKey);
+        var page = await _host.SignInAsync(ReviewerKey);
         await UploadAsync(page, "区市场监管分局", await EvidenceAsync());
 
         await page.ClickAsync("nav [data-view=home]");
@@ -209,7 +167,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
         Assert.Contains("4月1日前", home);
         Assert.Contains("公平竞争审查", home);
         Assert.Contains("待审核", home);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "landing.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "landing.png"), FullPage = true });
 
         await page.ClickAsync("nav [data-view=coverage]");
         await page.WaitForSelectorAsync("#legend");
@@ -235,7 +193,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
         Assert.Contains("缺少指标序号", await page.InnerTextAsync("#framework-warning"));
         await page.WaitForSelectorAsync("#coverage-summary:has-text('national')", new PageWaitForSelectorOptions { State = WaitForSelectorState.Detached }).ContinueWith(_ => { });
         Assert.DoesNotContain("沙坡头", await page.InnerTextAsync("#coverage-summary"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "coverage-national.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "coverage-national.png"), FullPage = true });
         await page.GoBackAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('#framework').value === 'shapotou-2023'");
         Assert.True(await page.Locator("#framework-warning").IsHiddenAsync());
@@ -244,7 +202,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Department_SeesWhatItOwes_AndTheTabsWorkFromTheKeyboard_At1024Wide()
     {
-        var page = await SignInAsync(DepartmentKey, 1024, 768);
+        var page = await _host.SignInAsync(DepartmentKey, 1024, 768);
         await page.ClickAsync("nav [data-view=todo]");
         await page.WaitForSelectorAsync(".view-todo section.card");
         var todo = await page.InnerTextAsync("main");
@@ -253,7 +211,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
 
         var first = page.Locator(".view-todo section.card").First;
         var number = await first.GetAttributeAsync("data-n");
-        var evidence = Path.Combine(_data, "执法公示.txt");
+        var evidence = Path.Combine(_host.Data, "执法公示.txt");
         await File.WriteAllTextAsync(evidence, "区司法局行政执法公示制度执行情况报告\n\n区司法局全面推行行政执法公示制度，执法信息在政府网站公开。");
         await first.Locator("input[type=file]").First.SetInputFilesAsync(evidence);
         await first.Locator("[role=status]:has-text('完成')").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
@@ -261,7 +219,7 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
 
         // Nothing is wider than the window.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, "todo-1024.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "todo-1024.png") });
 
         // Tabs are reached and opened from the keyboard.
         await page.FocusAsync("nav [data-view=todo]");
@@ -274,25 +232,5 @@ public sealed class PageReviewBrowserTests : IAsyncLifetime
         Assert.Equal("部门", await page.EvaluateAsync<string>("async () => (await (await fetch('/api/session', { headers: { 'X-Api-Key': localStorage.getItem('search-key') } })).json()).roleLabel"));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }

@@ -24,7 +24,7 @@ public sealed class DraftServiceTests : IDisposable
             ["Search:Llm:Endpoint"] = _server.Endpoint,
             ["Search:Llm:Model"] = "county-model",
             ["Search:Llm:ApiKey"] = "test-key",
-            ["Search:Llm:TimeoutSeconds"] = "1",
+            ["Search:Llm:TimeoutSeconds"] = "3",
             ["Search:Llm:MaxAttempts"] = "2",
         });
     }
