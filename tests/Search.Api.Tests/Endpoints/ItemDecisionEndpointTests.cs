@@ -73,6 +73,24 @@ public sealed class ItemDecisionEndpointTests(SearchApiFactory factory) : IClass
     }
 
     [Fact]
+    public async Task Upload_WithoutUnit_FlaggedInDocumentAndCoverage()
+    {
+        using var client = factory.CreateClient();
+        var unfiled = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(client, "行政执法案卷评查情况.txt", "行政执法案卷评查情况。\n2023年6月1日", null));
+        var filed = Uploads.DocumentIdOf(await Uploads.UploadAndWaitAsync(client, "法治宣传.txt", "法治宣传教育情况。\n2023年6月2日", "区司法局"));
+
+        var document = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{unfiled}");
+        var other = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{filed}");
+        var coverage = await client.GetFromJsonAsync<JsonElement>($"/api/frameworks/{Framework}/coverage");
+
+        Assert.Equal("未填报送单位", document.GetProperty("departmentFlag").GetString());
+        Assert.Equal(JsonValueKind.Null, other.GetProperty("departmentFlag").ValueKind);
+        var listed = coverage.GetProperty("unfiledDocuments").EnumerateArray().Select(d => d.GetProperty("documentId").GetString()).ToList();
+        Assert.Contains(unfiled, listed);
+        Assert.DoesNotContain(filed, listed);
+    }
+
+    [Fact]
     public async Task Decide_UnknownDecision_Returns400ChineseProblem()
     {
         using var client = factory.CreateClient();
