@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MappingDecisionRepository>();
         services.AddSingleton<Coverage.ItemDecisionRepository>();
         services.AddSingleton<Coverage.ItemDecisionService>();
+        services.AddSingleton<Coverage.UnitResolver>();
         services.AddSingleton<MatcherRegistry>();
         services.AddSingleton<IDocumentMatcher, DocumentMatcher>();
         services.AddSingleton<ClassificationService>();

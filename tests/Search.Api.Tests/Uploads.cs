@@ -9,13 +9,16 @@ namespace Search.Api.Tests;
 /// <summary>Uploads a text file through the API and waits for its ingestion job to complete.</summary>
 public static class Uploads
 {
-    public static async Task<JsonElement> UploadAndWaitAsync(HttpClient client, string fileName, string text, string department)
+    public static async Task<JsonElement> UploadAndWaitAsync(HttpClient client, string fileName, string text, string? department)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         form.Add(file, "file", fileName);
-        form.Add(new StringContent(department), "department");
+        if (department is not null)
+        {
+            form.Add(new StringContent(department), "department");
+        }
 
         var response = await client.PostAsync("/api/documents", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

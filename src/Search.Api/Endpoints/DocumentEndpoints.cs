@@ -29,14 +29,25 @@ public static class DocumentEndpoints
     }
 
     public sealed record DocumentSummary(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
-        DateOnly? Date, string? DocNumber, int PageCount, DateTimeOffset UpdatedAt);
+        DateOnly? Date, string? DocNumber, int PageCount, DateTimeOffset UpdatedAt)
+    {
+        /// <summary>"未填报送单位" when the file was filed under no unit (none given, none guessed from its path).</summary>
+        public string? DepartmentFlag => DepartmentFlagOf(Department);
+    }
 
     public sealed record PassageView(int Ordinal, int Page, string? Location, string Text);
 
     public sealed record DocumentView(string Id, string Title, string File, string? Department, string Kind, string Status, string? Reason,
         DateOnly? Date, bool DateFromDocNumber, string? DocNumber, string? IssuingBody, string? SourceUrl, IReadOnlyList<string> Urls,
         IReadOnlyList<int> IndicatorHints, int PageCount, long Size, string Sha256, bool UsedOcr, IReadOnlyList<string> Warnings,
-        IReadOnlyList<PassageView> Passages, string? QuarantinedAt, bool PageImages, string ContentType, bool MayDelete);
+        IReadOnlyList<PassageView> Passages, string? QuarantinedAt, bool PageImages, string ContentType, bool MayDelete)
+    {
+        /// <summary>"未填报送单位" when the file was filed under no unit (none given, none guessed from its path).</summary>
+        public string? DepartmentFlag => DepartmentFlagOf(Department);
+    }
+
+    private static string? DepartmentFlagOf(string? department) =>
+        string.IsNullOrWhiteSpace(department) ? Search.Core.Coverage.UnfiledDocument.Label : null;
 
     private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
     {

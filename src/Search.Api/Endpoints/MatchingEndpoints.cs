@@ -17,6 +17,7 @@ public static class MatchingEndpoints
         coverage.MapGet("/coverage", GetCoverage).WithName("GetCoverage");
         coverage.MapGet("/coverage.xlsx", GetLedger).WithName("GetCoverageLedger");
         coverage.MapGet("/package.zip", GetPackage).WithName("GetEvidencePackage");
+        coverage.MapPost("/indicators/{n:int}/items/{item:int}/decisions", DecideItem).WithName("DecideMaterialItem").RequireAuthorization(Access.Roles.Decide);
 
         var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read).RequireSafeIds(stored: ["documentId"]);
         mappings.MapGet("/", GetMappings).WithName("GetMappings");
@@ -29,6 +30,8 @@ public static class MatchingEndpoints
     public sealed record ClassifyTextRequest(string? Title, string? Text);
 
     public sealed record DecisionRequest(string Framework, int Number, string Decision, string? Note);
+
+    public sealed record ItemDecisionRequest(string? DocumentId, string? Decision, string? Note);
 
     private static async Task<Ok<ClassificationService.Classification>> ClassifyAsync(HttpRequest request, ClassificationService classification, Search.Core.Storage.DataPaths paths,
         Search.Core.Llm.RerankedClassification reranked, string framework, int? top, bool? rerank, CancellationToken cancellationToken)
@@ -117,5 +120,21 @@ public static class MatchingEndpoints
             : throw new InvalidInputException($"decision 只能是 confirm、reject 或 add，而不是“{body.Decision}”。");
         var user = context.User.Identity?.Name ?? "anonymous";
         return TypedResults.Ok(await mappings.DecideAsync(documentId, body.Framework, body.Number, kind, user, body.Note, cancellationToken));
+    }
+
+    /// <summary>A reviewer's word on one document for one material item: confirm turns a suggested tick into a confirmed one, reject keeps the document off it.</summary>
+    private static Ok<ItemDecision> DecideItem(string id, int n, int item, ItemDecisionRequest body, HttpContext context, ItemDecisionService decisions)
+    {
+        if (string.IsNullOrWhiteSpace(body.DocumentId))
+        {
+            throw new InvalidInputException("请在 documentId 中给出文件编号。");
+        }
+        var kind = body.Decision?.Trim().ToLowerInvariant() switch
+        {
+            "confirm" => DecisionKind.Confirm,
+            "reject" => DecisionKind.Reject,
+            _ => throw new InvalidInputException($"decision 只能是 confirm 或 reject，而不是“{body.Decision}”。"),
+        };
+        return TypedResults.Ok(decisions.Decide(body.DocumentId.Trim(), id, n, item, kind, context.User.Identity?.Name ?? "anonymous", body.Note));
     }
 }

@@ -16,7 +16,7 @@ public static class SearchEndpoints
         return app;
     }
 
-    private static async Task<Ok<SearchResults>> Search(IEvidenceIndex index, Search.Core.Llm.RerankedSearch reranked, string? q, string? framework, int? indicator, string? department,
+    private static async Task<Ok<SearchResults>> Search(IEvidenceIndex index, Search.Core.Llm.RerankedSearch reranked, Search.Core.Coverage.UnitResolver units, string? q, string? framework, int? indicator, string? department,
         string? type, int? year, string? from, string? to, int? page, int? size, string? sort, bool? rerank, CancellationToken cancellationToken)
     {
         var request = new SearchRequest
@@ -38,7 +38,14 @@ public static class SearchEndpoints
                 _ => throw new InvalidInputException($"sort 只能是 relevance 或 date，而不是“{sort}”。"),
             },
         };
+        // A unit typed as people type it (市场监管) filters on the units it names; the answer says which.
+        var resolved = string.IsNullOrWhiteSpace(department) ? null : units.Resolve(department);
+        if (resolved is { Resolved: true })
+        {
+            request = request with { Departments = resolved.Units };
+        }
         var results = index.Search(request);
-        return TypedResults.Ok(rerank == true ? await reranked.RerankAsync(request.Query, results, cancellationToken) : results);
+        results = rerank == true ? await reranked.RerankAsync(request.Query, results, cancellationToken) : results;
+        return TypedResults.Ok(results with { ResolvedDepartment = resolved });
     }
 }

@@ -42,6 +42,10 @@ public sealed class CoverageCommand : ICliCommand
             return ExitCodes.Success;
         }
         await context.Output.WriteLineAsync($"{report.Name}（{report.Framework}）：{report.CoveredCount}/{report.IndicatorCount} 个指标已有佐证，共 {report.DocumentCount} 份文件；材料 {report.ItemCount} 项：已确认 {report.ConfirmedItems}，待确认 {report.SuggestedItems}，缺 {report.MissingItems}");
+        if (report.UnfiledDocuments.Count > 0)
+        {
+            await context.Output.WriteLineAsync($"{UnfiledDocument.Label}的文件 {report.UnfiledDocuments.Count} 份（不计入任何单位）：{string.Join("、", report.UnfiledDocuments.Take(5).Select(d => d.File))}{(report.UnfiledDocuments.Count > 5 ? " 等" : "")}");
+        }
         foreach (var i in report.Indicators)
         {
             var items = i.Materials.Count == 0 ? "" : $"  材料 已确认 {i.ConfirmedItems}，待确认 {i.SuggestedItems}，缺 {i.MissingItems}（共 {i.Materials.Count}）";

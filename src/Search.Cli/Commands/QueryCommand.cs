@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Search.Core.Configuration;
+using Search.Core.Coverage;
 using Search.Core.Indexing;
 using Search.Core.Search;
 
@@ -54,6 +55,12 @@ public sealed class QueryCommand : ICliCommand
             Size = Math.Clamp(args.Value(Top), 1, 100),
             Sort = args.Value(Sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
         };
+        // A unit typed as people type it (市场监管) filters on the units it names, by the same rule as `coverage --unit`.
+        var resolved = string.IsNullOrWhiteSpace(request.Department) ? null : context.Get<UnitResolver>().Resolve(request.Department);
+        if (resolved is { Resolved: true })
+        {
+            request = request with { Departments = resolved.Units };
+        }
         var results = context.Get<IEvidenceIndex>().Search(request);
         if (args.Value(Rerank))
         {
@@ -79,10 +86,21 @@ public sealed class QueryCommand : ICliCommand
                     indicators = h.Indicators.Select(i => new { framework = i.Framework, number = i.Number, score = i.Score }),
                 }),
                 facets = results.Facets,
+                resolvedDepartment = resolved,
             });
             return ExitCodes.Success;
         }
 
+        if (resolved is { Resolved: false })
+        {
+            context.Output.WriteLine($"没有与“{resolved.Typed}”相符的报送单位。已知单位：{string.Join("、", resolved.Known ?? [])}");
+            return ExitCodes.NotFound;
+        }
+        if (resolved is not null)
+        {
+            var units = string.Join("、", resolved.Units);
+            context.Output.WriteLine(units == DepartmentView.Normalise(resolved.Typed) ? $"报送单位：{units}" : $"报送单位：{units}（按“{resolved.Typed}”匹配）");
+        }
         context.Output.WriteLine(results.TotalIsLowerBound
             ? $"约 {results.Total} 条以上结果（该词出现很多，只统计了完整词语的匹配，词内匹配排在其后，未计入）"
             : $"{results.Total} 条结果");

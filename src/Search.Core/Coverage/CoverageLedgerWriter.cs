@@ -2,7 +2,8 @@ namespace Search.Core.Coverage;
 
 /// <summary>
 /// Writes the coverage ledger the way departments keep theirs, formatted for handing over: one row per indicator ×
-/// material item (confirmed, suggested and missing in their own colours), and a 汇总 sheet with each unit's counts.
+/// material item (confirmed, suggested and missing in their own colours), a 汇总 sheet with each unit's counts,
+/// and a 未填报送单位 sheet listing evidence filed under no unit.
 /// </summary>
 public static class CoverageLedgerWriter
 {
@@ -16,6 +17,11 @@ public static class CoverageLedgerWriter
         var columns = Header.Zip(Widths).ToList();
         workbook.AddSheet("覆盖情况", columns, Rows(report));
         workbook.AddSheet("汇总", [("材料提供单位", 24), ("材料项", 9), ("已确认", 9), ("待确认", 9), ("缺或不足", 10), ("指标数", 9)], Summary(report));
+        if (report.UnfiledDocuments.Count > 0)
+        {
+            workbook.AddSheet(UnfiledDocument.Label, [("标题", 40), ("文件", 50), ("编号", 20)],
+                report.UnfiledDocuments.Select(d => ((IReadOnlyList<object?>)[d.Title, d.File, d.DocumentId], StyledWorkbook.Wrapped)));
+        }
     }
 
     private static IEnumerable<(IReadOnlyList<object?>, uint)> Rows(CoverageReport report)

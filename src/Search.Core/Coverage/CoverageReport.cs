@@ -13,6 +13,9 @@ public sealed record CoverageReport(string Framework, string Name, int Indicator
     public int SuggestedItems => Indicators.Sum(i => i.SuggestedItems);
 
     public int MissingItems => Indicators.Sum(i => i.MissingItems);
+
+    /// <summary>Evidence filed under no unit (未填报送单位), counted in no unit's share.</summary>
+    public IReadOnlyList<UnfiledDocument> UnfiledDocuments { get; init; } = [];
 }
 
 public sealed record IndicatorCoverage(

@@ -87,7 +87,12 @@ public sealed class CoverageService(
             indicators.Add(new IndicatorCoverage(indicator.Number, indicator.Section, indicator.SectionTitle, indicator.Text,
                 covered, evidence.Count, indicator.LeadUnits, indicator.ResponsibleUnits, evidence, materials, suggestions));
         }
-        return new CoverageReport(framework.Id, framework.Name, indicators.Count, indicators.Count(i => i.Covered), docs.Count, indicators);
+        var unfiled = docs.Values
+            .Where(d => string.IsNullOrWhiteSpace(d.Department) && !catalog.IsFrameworkSource(d.Sha256))
+            .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
+            .Select(d => new UnfiledDocument(d.Id, d.Title ?? d.FileName, d.SourcePath))
+            .ToList();
+        return new CoverageReport(framework.Id, framework.Name, indicators.Count, indicators.Count(i => i.Covered), docs.Count, indicators) { UnfiledDocuments = unfiled };
     }
 
     /// <summary>

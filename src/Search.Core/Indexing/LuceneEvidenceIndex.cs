@@ -172,7 +172,7 @@ public sealed class LuceneEvidenceIndex : IEvidenceIndex, IDisposable
     public SearchResults Search(SearchRequest request)
     {
         var parsed = QueryLanguageParser.Parse(request.Query);
-        var hasFilter = parsed.Filters.Count > 0 || request.Department is not null || request.FileType is not null || request.Year is not null
+        var hasFilter = parsed.Filters.Count > 0 || request.Department is not null || request.Departments is { Count: > 0 } || request.FileType is not null || request.Year is not null
             || request.Indicator is not null || request.From is not null || request.To is not null;
         var page = Math.Max(1, request.Page);
         var size = Math.Clamp(request.Size, 1, 100);

@@ -172,7 +172,16 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
     private static IEnumerable<Query> Filters(ParsedQuery parsed, SearchRequest request)
     {
         var framework = request.Framework ?? parsed.Filters.GetValueOrDefault("framework")?.FirstOrDefault();
-        if (request.Department is { Length: > 0 } department)
+        if (request.Departments is { Count: > 0 } departments)
+        {
+            var any = new BooleanQuery();
+            foreach (var unit in departments)
+            {
+                any.Add(FilterQuery("department", unit, framework), Occur.SHOULD);
+            }
+            yield return any;
+        }
+        else if (request.Department is { Length: > 0 } department)
         {
             yield return FilterQuery("department", department, framework);
         }

@@ -11,6 +11,9 @@ public sealed record SearchRequest
 
     public string? Department { get; init; }
 
+    /// <summary>Units any of which a document may be filed under; when set it replaces <see cref="Department"/> (a typed name resolved to the units it names).</summary>
+    public IReadOnlyList<string>? Departments { get; init; }
+
     public string? FileType { get; init; }
 
     public int? Year { get; init; }

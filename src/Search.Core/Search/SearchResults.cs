@@ -13,6 +13,9 @@ public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<
     /// counted: <see cref="Total"/> and the facets are then at least what they say (shown as "约").
     /// </summary>
     public bool TotalIsLowerBound { get; init; }
+
+    /// <summary>The unit filter as typed and the units it was taken to mean; null when the search named no unit.</summary>
+    public Coverage.UnitResolution? ResolvedDepartment { get; init; }
 }
 
 public sealed record SearchHit(

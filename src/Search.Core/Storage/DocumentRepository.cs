@@ -160,6 +160,20 @@ public sealed class DocumentRepository(MetadataDatabase database)
         return list;
     }
 
+    /// <summary>The units documents were filed under, for resolving a unit name as someone typed it.</summary>
+    public IReadOnlyList<string> Departments()
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT DISTINCT department FROM documents WHERE department IS NOT NULL AND department <> ''");
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+        {
+            list.Add(reader.GetString(0));
+        }
+        return list;
+    }
+
     public void ClearDeletions(long upToSeq) =>
         database.Execute("DELETE FROM index_deletions WHERE seq <= @s", ("@s", upToSeq));
 

@@ -44,6 +44,7 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
         ["GET /api/frameworks/{id}/coverage"] = Readers,
         ["GET /api/frameworks/{id}/coverage.xlsx"] = Readers,
         ["GET /api/frameworks/{id}/package.zip"] = Readers,
+        ["POST /api/frameworks/{id}/indicators/{n:int}/items/{item:int}/decisions"] = Deciders,
         ["GET /api/documents/{documentId}/mappings/"] = Readers,
         ["POST /api/documents/{documentId}/mappings/"] = Deciders,
         ["GET /api/web-checks/plan"] = Readers,
@@ -164,7 +165,7 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
     public static string PlausibleValue(string pattern, string name) => name switch
     {
         "id" when pattern.StartsWith("/api/frameworks", StringComparison.Ordinal) => "shapotou-2023",
-        "n" or "number" or "page" => "1",
+        "n" or "number" or "page" or "item" => "1",
         "framework" => "shapotou-2023",
         "unit" => Uri.EscapeDataString("区司法局"),
         "file" => "page.png",

@@ -152,6 +152,29 @@ public sealed class CoverageServiceTests : IDisposable
         Assert.Contains(archive.Entries, e => e.FullName.EndsWith("/fy.txt", StringComparison.Ordinal) && e.FullName.StartsWith("40-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Build_DocumentWithoutUnit_ListedAsUnfiledInReportAndLedger()
+    {
+        var unfiled = await IngestAsync("权责清单调整情况.txt", "关于公布2023年权责清单动态调整结果的通知\n2023年4月3日");
+        var filed = await IngestAsync("清单.txt", "权责清单动态调整情况。", "区委编办");
+        // A unit folder in the path is a unit given.
+        var path = _inputs.File("guessed.txt");
+        await File.WriteAllTextAsync(path, "行政执法案卷评查情况。");
+        var guessed = (await _services.Get<IngestionPipeline>().IngestAsync(path, "区司法局/案卷评查.txt", null, CancellationToken.None))[0].DocumentId!;
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+        var xlsx = _inputs.File("unfiled.xlsx");
+        CoverageLedgerWriter.Write(report, xlsx);
+
+        Assert.Equal([unfiled], report.UnfiledDocuments.Select(d => d.DocumentId));
+        Assert.StartsWith("关于公布2023年权责清单动态调整结果的通知", report.UnfiledDocuments[0].Title);
+        Assert.DoesNotContain(report.UnfiledDocuments, d => d.DocumentId == filed || d.DocumentId == guessed);
+        Assert.Equal([unfiled], DepartmentView.Filter(report, "区委编办").UnfiledDocuments.Select(d => d.DocumentId));
+        using var document = SpreadsheetDocument.Open(xlsx, false);
+        var sheets = document.WorkbookPart!.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name?.Value).ToList();
+        Assert.Contains(UnfiledDocument.Label, sheets);
+    }
+
     public void Dispose()
     {
         _services.Dispose();
