@@ -95,8 +95,20 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
         }
         try
         {
+            // A killed process its parent has not reaped yet is a zombie: it still has a pid but will never renew a lease.
+            var stat = $"/proc/{pid}/stat";
+            if (File.Exists(stat))
+            {
+                var text = File.ReadAllText(stat);
+                var state = text.LastIndexOf(')') is var end and > 0 && end + 2 < text.Length ? text[end + 2] : 'R';
+                return state is not ('Z' or 'X');
+            }
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
+        }
+        catch (IOException)
+        {
+            return false;
         }
         catch (ArgumentException)
         {
