@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Search.Core;
 using Search.Core.Configuration;
 using Search.Core.Coverage;
 using Search.Core.Ingestion;
@@ -52,7 +49,7 @@ public static class CoverageBenchmarkRunner
         try
         {
             var inputs = Path.Combine(root, "inputs");
-            using (var services = BuildServices(Path.Combine(root, "data"), corpus))
+            using (var services = BenchFiles.Services(Path.Combine(root, "data"), corpus))
             {
                 var pipeline = services.GetRequiredService<IngestionPipeline>();
                 var ids = new Dictionary<string, string>();
@@ -77,19 +74,5 @@ public static class CoverageBenchmarkRunner
                 Directory.Delete(root, recursive: true);
             }
         }
-    }
-
-    private static ServiceProvider BuildServices(string dataDirectory, string corpus)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Search:DataDirectory"] = dataDirectory,
-            ["Search:CorpusDirectory"] = corpus,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSearchCore(configuration);
-        return services.BuildServiceProvider();
     }
 }

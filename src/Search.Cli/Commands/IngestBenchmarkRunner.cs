@@ -3,11 +3,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.TokenAttributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Search.Core;
 using Search.Core.Configuration;
 using Search.Core.Ingestion;
 using UglyToad.PdfPig;
@@ -116,25 +113,11 @@ public static class IngestBenchmarkRunner
         var scans = new List<string>();
         foreach (var pdf in pdfs)
         {
-            var prefix = Path.ChangeExtension(pdf, null) + "-page";
-            try
-            {
-                using var render = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "150", "-png", pdf, prefix]) { UseShellExecute = false })!;
-                await render.WaitForExitAsync(cancellationToken);
-            }
-            catch (System.ComponentModel.Win32Exception)
+            var scan = Path.ChangeExtension(pdf, null) + "-scan.pdf";
+            if (!await BenchFiles.WriteScanAsync(pdf, scan, 150, cancellationToken))
             {
                 return [];
             }
-            var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
-            var pngs = Directory.GetFiles(Path.GetDirectoryName(pdf)!, Path.GetFileName(prefix) + "*.png").Order(StringComparer.Ordinal).ToList();
-            foreach (var png in pngs)
-            {
-                builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddPng(await File.ReadAllBytesAsync(png, cancellationToken), new UglyToad.PdfPig.Core.PdfRectangle(0, 0, 595, 842));
-                File.Delete(png);
-            }
-            var scan = Path.ChangeExtension(pdf, null) + "-scan.pdf";
-            await File.WriteAllBytesAsync(scan, builder.Build(), cancellationToken);
             File.Delete(pdf);
             scans.Add(scan);
         }
@@ -143,7 +126,7 @@ public static class IngestBenchmarkRunner
 
     private static async Task<FormatFigures> MeasureAsync(string format, IReadOnlyList<string> files, IReadOnlyList<List<string>> texts, string data, CancellationToken cancellationToken)
     {
-        await using var services = BuildServices(data);
+        await using var services = BenchFiles.Services(data);
         var ingestion = services.GetRequiredService<IngestionService>();
         // Warm up once (dictionaries, framework profiles, JIT), outside the timing.
         var warmup = Path.Combine(data, "warmup.txt");
@@ -222,19 +205,6 @@ public static class IngestBenchmarkRunner
         var ours = format is "pdf" or "scan" ? pages / seconds : characters / seconds;
         return new FormatFigures(format, files.Count, job.Failed, pages, characters, Math.Round(seconds, 2), Math.Round(files.Count / seconds, 2), Math.Round(pages / seconds, 2),
             Math.Round(characters / seconds), engine, Math.Round(raw), unit, Math.Round(ours / raw, 3));
-    }
-
-    private static ServiceProvider BuildServices(string dataDirectory)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Search:DataDirectory"] = dataDirectory,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSearchCore(configuration);
-        return services.BuildServiceProvider();
     }
 
     private static void WriteDocx(string path, IEnumerable<string> paragraphs)

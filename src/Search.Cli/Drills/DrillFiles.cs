@@ -59,7 +59,7 @@ public static class DrillFiles
     /// Writes scanned PDFs: a page with the code word rendered to an image by pdftoppm (poppler-utils) and wrapped in a
     /// PDF with no text layer, so ingestion must OCR it. None when pdftoppm is missing.
     /// </summary>
-    public static IReadOnlyList<DrillFile> Scans(string folder, int count, int seed)
+    public static async Task<IReadOnlyList<DrillFile>> ScansAsync(string folder, int count, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed + 1);
         var files = new List<DrillFile>();
@@ -74,31 +74,19 @@ public static class DrillFiles
             page.AddText("Scanned drill evidence", 24, new PdfPoint(60, 760), font);
             page.AddText($"Verification code {code}", 24, new PdfPoint(60, 720), font);
             File.WriteAllBytes(text, builder.Build());
-            var png = System.IO.Path.Combine(folder, $"scan-{i:D4}");
+            var name = $"区司法局/扫描件/{i:D4}-扫描件.pdf";
+            var path = System.IO.Path.Combine(folder, name);
             try
             {
-                using var render = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftoppm", ["-r", "150", "-png", "-singlefile", text, png]) { UseShellExecute = false })!;
-                render.WaitForExit();
-                if (render.ExitCode != 0)
+                if (!await BenchFiles.WriteScanAsync(text, path, 150, cancellationToken))
                 {
                     return files;
                 }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return files;
             }
             finally
             {
                 File.Delete(text);
             }
-            var scanned = new PdfDocumentBuilder();
-            scanned.AddPage(UglyToad.PdfPig.Content.PageSize.A4).AddPng(File.ReadAllBytes(png + ".png"), new UglyToad.PdfPig.Core.PdfRectangle(0, 0, 595, 842));
-            var name = $"区司法局/扫描件/{i:D4}-扫描件.pdf";
-            var path = System.IO.Path.Combine(folder, name);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, scanned.Build());
-            File.Delete(png + ".png");
             files.Add(new DrillFile(path, name, code, "scan"));
         }
         return files;

@@ -26,7 +26,7 @@ public sealed class WorkersDrill(string work, int fileCount, int scanCount, int 
         var serviceData = Path.Combine(work, "service");
         var inputs = Path.Combine(work, "inputs");
         var files = DrillFiles.Create(inputs, fileCount, seed).ToList();
-        var scans = DrillFiles.Scans(Path.Combine(inputs, "scans"), scanCount, seed);
+        var scans = await DrillFiles.ScansAsync(Path.Combine(inputs, "scans"), scanCount, seed, cancellationToken);
         progress.WriteLine($"{files.Count} files and {scans.Count} scans, store {(postgres is null ? "SQLite" : "PostgreSQL schema " + schema)}");
 
         using var service = new ServiceProcess(serviceData, Path.Combine(work, "service.log"), [.. corpusArguments, .. store, "--Search:Ingestion:Workers", "-1"]);

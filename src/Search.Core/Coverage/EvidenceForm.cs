@@ -1,3 +1,5 @@
+using Search.Core.Matching;
+
 namespace Search.Core.Coverage;
 
 /// <summary>
@@ -70,23 +72,8 @@ public static class EvidenceForm
     /// <summary>The form word a title's form was read from (关于印发…制度的通知 → 制度), or null.</summary>
     public static string? TitleWord(string title)
     {
-        var found = new List<(int At, string Word, string Form)>();
-        var text = title;
-        foreach (var (word, form) in Words)
-        {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                found.Add((at, word, form));
-            }
-            text = text.Replace(word, new string('　', word.Length), StringComparison.Ordinal);
-        }
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var ordered = found.OrderBy(f => f.At).ToList();
-        var covering = title.Contains("印发", StringComparison.Ordinal) || title.Contains("转发", StringComparison.Ordinal);
-        return ordered[^1].Form == Policy && covering && ordered.Count > 1 ? ordered[^2].Word : ordered[^1].Word;
+        var found = TitleWords.Find(title, Words);
+        return found.Count == 0 ? null : TitleWords.Named(title, found, form => form == Policy).Word;
     }
 
     /// <summary>
@@ -195,23 +182,9 @@ public static class EvidenceForm
     /// <summary>The form a title names, or null: the last form word wins, except that a covering notice names what it carries.</summary>
     public static string? TitleForm(string title)
     {
-        var found = new List<(int At, string Form)>();
-        var text = title;
-        foreach (var (word, form) in Words)
-        {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                found.Add((at, OpinionOrPolicy(title[..(at + word.Length)], word, form)));
-            }
-            text = text.Replace(word, new string('　', word.Length), StringComparison.Ordinal);
-        }
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var ordered = found.OrderBy(f => f.At).ToList();
-        var covering = title.Contains("印发", StringComparison.Ordinal) || title.Contains("转发", StringComparison.Ordinal);
+        var found = TitleWords.Find(title, Words)
+            .Select(f => (f.At, f.Word, Value: OpinionOrPolicy(title[..(f.At + f.Word.Length)], f.Word, f.Value))).ToList();
         // 关于印发…实施方案的通知 carries a 方案; a notice about a report (关于报送…报告的通知) is still a notice.
-        return ordered[^1].Form == Policy && covering && ordered.Count > 1 ? ordered[^2].Form : ordered[^1].Form;
+        return found.Count == 0 ? null : TitleWords.Named(title, found, form => form == Policy).Value;
     }
 }

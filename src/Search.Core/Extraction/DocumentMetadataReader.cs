@@ -252,7 +252,7 @@ public static partial class DocumentMetadataReader
         }
         // Never a table row: a header row or a ledger line is not a title.
         var rows = extracted.Sections.Where(s => s.Kind == SectionKind.TableRow).Select(s => s.Text.Trim()).ToHashSet();
-        return TopLine(lines.Where(l => !rows.Contains(l)).ToList()) ?? Path.GetFileNameWithoutExtension(fileName);
+        return TopLine(lines.Take(10).Where(l => !rows.Contains(l)).ToList()) ?? Path.GetFileNameWithoutExtension(fileName);
     }
 
     private static bool CjkOrLetter(char c) => char.IsLetter(c);

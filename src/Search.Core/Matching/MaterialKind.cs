@@ -31,27 +31,10 @@ public static class MaterialKind
     /// <summary>The kind of thing a title names: 关于印发…实施方案的通知 is a 方案, …工作情况报告 a 报告; null when it names none.</summary>
     public static string? TitleKind(string title)
     {
-        var found = new List<(int At, string Kind)>();
-        var text = title;
-        foreach (var (word, kind) in TypeWords)
-        {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                found.Add((at, kind));
-            }
-            // Blank the word out so that a shorter word inside it (纪要 in 会议纪要) is not found again.
-            text = text.Replace(word, new string('　', word.Length), StringComparison.Ordinal);
-        }
-        if (found.Count == 0)
-        {
-            return null;
-        }
-        var ordered = found.OrderBy(f => f.At).ToList();
         // A covering notice (关于印发…方案的通知) names what it carries: the kind before it counts. A notice about
         // something (关于开展…案卷评查的通知) is a notice.
-        var last = ordered[^1];
-        var covering = title.Contains("印发", StringComparison.Ordinal) || title.Contains("转发", StringComparison.Ordinal);
-        return last.Kind == "通知" && covering && ordered.Count > 1 ? ordered[^2].Kind : last.Kind;
+        var found = TitleWords.Find(title, TypeWords);
+        return found.Count == 0 ? null : TitleWords.Named(title, found, kind => kind == "通知").Value;
     }
 
     /// <summary>Every kind a checklist item asks for ("报告文本", "会议纪要", "清单及网址").</summary>
