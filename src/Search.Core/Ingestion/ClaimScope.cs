@@ -13,7 +13,7 @@ internal sealed class ClaimScope : IAsyncDisposable
 
     private readonly ContentClaims _claims;
     private readonly IReadOnlyList<string> _names;
-    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly string _owner = ProcessHolder.Prefix + Guid.NewGuid().ToString("N");
     private readonly Timer _renewal;
 
     private ClaimScope(ContentClaims claims, IReadOnlyList<string> names)

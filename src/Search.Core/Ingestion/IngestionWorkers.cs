@@ -9,7 +9,7 @@ namespace Search.Core.Ingestion;
 /// through the pipeline and record the outcome. Any number of them run in the service, in `worker` processes
 /// or on other machines; a file whose worker died goes back to the queue when its lease lapses.
 /// </summary>
-public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipeline, IOptions<IngestionOptions> options, ILogger<IngestionWorkers> logger) : IAsyncDisposable, IDisposable
+public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, IngestionPipeline pipeline, IOptions<IngestionOptions> options, ILogger<IngestionWorkers> logger) : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a taken file stays with its worker without a renewal.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
@@ -23,7 +23,7 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
-    private readonly string _prefix = $"{Environment.MachineName}:{Environment.ProcessId}";
+    private readonly string _prefix = ProcessHolder.Prefix;
 
     /// <summary>A worker of this process took a file (drills wait for this to kill a worker in the middle of one).</summary>
     public event Action<ClaimedFile>? Taken;
@@ -60,7 +60,7 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
             }
             for (var i = 0; i < n; i++)
             {
-                var id = $"{_prefix}:{i}";
+                var id = $"{_prefix}{i}";
                 _loops.Add(Task.Run(() => LoopAsync(id, _stop.Token)));
             }
             logger.LogInformation("{Count} ingestion workers started", n);
@@ -75,48 +75,16 @@ public sealed class IngestionWorkers(JobRepository jobs, IngestionPipeline pipel
     {
         try
         {
-            var released = jobs.ReleaseDeadLocal(Environment.MachineName, IsRunning);
-            if (released > 0)
+            var files = jobs.ReleaseDeadLocal(Environment.MachineName, ProcessHolder.IsRunning);
+            var contents = claims.ReleaseDeadLocal(Environment.MachineName, ProcessHolder.IsRunning);
+            if (files + contents > 0)
             {
-                logger.LogInformation("{Count} files held by stopped processes of this machine went back to the queue", released);
+                logger.LogInformation("{Files} files and {Claims} content claims held by stopped processes of this machine were given back", files, contents);
             }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "Could not give back the files of stopped processes; their leases lapse on their own");
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        if (pid == Environment.ProcessId)
-        {
-            return true;
-        }
-        try
-        {
-            // A killed process its parent has not reaped yet is a zombie: it still has a pid but will never renew a lease.
-            var stat = $"/proc/{pid}/stat";
-            if (File.Exists(stat))
-            {
-                var text = File.ReadAllText(stat);
-                var state = text.LastIndexOf(')') is var end and > 0 && end + 2 < text.Length ? text[end + 2] : 'R';
-                return state is not ('Z' or 'X');
-            }
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
+            logger.LogWarning(e, "Could not give back what stopped processes held; their leases and claims lapse on their own");
         }
     }
 

@@ -38,4 +38,10 @@ public sealed class ContentClaims(MetadataDatabase database)
             database.Execute("DELETE FROM content_claims WHERE name=@n AND owner=@o", ("@n", name), ("@o", owner));
         }
     }
+
+    /// <summary>Drops the claims of processes on <paramref name="machine"/> that no longer run (<see cref="ProcessHolder"/> names); returns how many.</summary>
+    public int ReleaseDeadLocal(string machine, Func<int, bool> isRunning) =>
+        database.Strings("SELECT DISTINCT owner FROM content_claims WHERE owner LIKE @m", ("@m", ProcessHolder.MachinePattern(machine)))
+            .Where(o => ProcessHolder.IsDeadLocal(o, machine, isRunning))
+            .Sum(o => database.Execute("DELETE FROM content_claims WHERE owner=@o", ("@o", o)));
 }

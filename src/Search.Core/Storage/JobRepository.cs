@@ -117,31 +117,15 @@ public sealed class JobRepository(MetadataDatabase database)
 
     /// <summary>
     /// Gives back at once the files held by workers of processes on <paramref name="machine"/> that no longer run
-    /// (a service or worker killed with -9), instead of letting them wait for their leases to lapse. Lease owners are
-    /// "machine:pid:n"; a pid is only trusted on the machine that named it. Returns how many files went back.
+    /// (a service or worker killed with -9), instead of letting them wait for their leases to lapse (lease owners are
+    /// <see cref="ProcessHolder"/> names). Returns how many files went back.
     /// </summary>
     public int ReleaseDeadLocal(string machine, Func<int, bool> isRunning)
     {
-        var owners = new List<string>();
-        using (var connection = database.Open())
-        using (var command = MetadataDatabase.Prepare(connection,
-            "SELECT DISTINCT lease_owner FROM job_files WHERE outcome='Pending' AND lease_owner LIKE @m",
-            ("@m", machine + ":%")))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                owners.Add(reader.GetString(0));
-            }
-        }
         var released = 0;
-        foreach (var owner in owners)
+        foreach (var owner in database.Strings("SELECT DISTINCT lease_owner FROM job_files WHERE outcome='Pending' AND lease_owner LIKE @m",
+                     ("@m", ProcessHolder.MachinePattern(machine))).Where(o => ProcessHolder.IsDeadLocal(o, machine, isRunning)))
         {
-            var parts = owner.Split(':');
-            if (parts.Length != 3 || parts[0] != machine || !int.TryParse(parts[1], out var pid) || isRunning(pid))
-            {
-                continue;
-            }
             released += database.Execute(
                 "UPDATE job_files SET lease_owner=NULL, lease_until=NULL WHERE lease_owner=@w AND outcome='Pending'", ("@w", owner));
         }

@@ -149,6 +149,23 @@ public sealed class MetadataDatabase : IDisposable
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>The first column of every row a query returns, as strings (nulls left out).</summary>
+    public List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = Open();
+        using var command = Prepare(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            if (!reader.IsDBNull(0))
+            {
+                values.Add(reader.GetString(0));
+            }
+        }
+        return values;
+    }
+
     public static DbCommand Prepare(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -88,6 +88,26 @@ public sealed class FileQueueTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
+    public void ContentClaims_ReleaseDeadLocal_KilledProcessesClaimsFreed_LiveOnesKept(string store)
+    {
+        using var services = new Services(store: store);
+        var claims = services.Get<ContentClaims>();
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        var machine = Environment.MachineName;
+        Assert.True(claims.TryClaim("sha:dead", $"{machine}:{gone.Id}:a1", TimeSpan.FromHours(1)));
+        Assert.True(claims.TryClaim("sha:live", ProcessHolder.Prefix + "b2", TimeSpan.FromHours(1)));
+        Assert.False(claims.TryClaim("sha:dead", "other", TimeSpan.FromHours(1)));
+
+        var released = claims.ReleaseDeadLocal(machine, ProcessHolder.IsRunning);
+
+        Assert.Equal(1, released);
+        Assert.True(claims.TryClaim("sha:dead", "other", TimeSpan.FromHours(1)));
+        Assert.False(claims.TryClaim("sha:live", "other", TimeSpan.FromHours(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.All), MemberType = typeof(Stores))]
     public async Task Run_SameContentTwiceInParallel_OneDocumentOneDuplicate(string store)
     {
         using var services = new Services(new() { ["Search:Ingestion:Workers"] = "4" }, store: store);
