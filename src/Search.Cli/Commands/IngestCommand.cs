@@ -155,8 +155,8 @@ public sealed class IngestCommand : IServiceCommand
         else
         {
             await context.Output.WriteLineAsync(
-                $"{outcomes.Count + missing.Count} files: {outcomes.Count(o => o.Succeeded)} ingested or already present, {failed} failed" +
-                (jobIds.Count == 0 ? "" : $" (job {string.Join(", ", jobIds)})"));
+                $"共 {outcomes.Count + missing.Count} 个文件：{outcomes.Count(o => o.Succeeded)} 个已入库或已存在，{failed} 个失败" +
+                (jobIds.Count == 0 ? "" : $"（任务 {string.Join("、", jobIds)}）"));
         }
         return failed == 0 && fileCount > 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
     }

@@ -27,17 +27,20 @@ public sealed class IngestProgressPrinter(CliContext context, int total, bool sh
             {
                 var label = value.Outcome switch
                 {
-                    IngestOutcomeKind.Ingested => "ok      ",
-                    IngestOutcomeKind.Replaced => "replaced",
-                    IngestOutcomeKind.Duplicate => "dup     ",
-                    IngestOutcomeKind.Quarantined => "secret  ",
-                    IngestOutcomeKind.Expanded => "archive ",
-                    _ => "failed  ",
+                    IngestOutcomeKind.Ingested => "已入库  ",
+                    IngestOutcomeKind.Replaced => "已替换  ",
+                    IngestOutcomeKind.Duplicate => "重复    ",
+                    IngestOutcomeKind.Quarantined => "涉密隔离",
+                    IngestOutcomeKind.Expanded => "压缩包  ",
+                    _ => "失败    ",
                 };
+                // A file taken by a worker through the store's queue reports no passage count; only a known count is shown.
                 var detail = value.Outcome switch
                 {
-                    IngestOutcomeKind.Ingested or IngestOutcomeKind.Replaced => $" ({value.Passages} passages, id {value.DocumentId})",
-                    _ when value.Reason is not null => $": {value.Reason}",
+                    IngestOutcomeKind.Ingested or IngestOutcomeKind.Replaced => value.Passages > 0
+                        ? $"（{value.Passages} 段，编号 {value.DocumentId}）"
+                        : $"（编号 {value.DocumentId}）",
+                    _ when value.Reason is not null => $"：{value.Reason}",
                     _ => "",
                 };
                 var writer = value.Outcome == IngestOutcomeKind.Failed ? context.Error : context.Output;

@@ -32,7 +32,7 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(Search.Cli.ExitCodes.PartialFailure, code);
         Assert.Contains("good.txt", output);
-        Assert.Contains("empty.docx: 文件为空", error);
+        Assert.Contains("empty.docx：文件为空", error);
 
         var (queryCode, json, _) = await RunAsync("query", "案卷评查", "--json", "--data", _data);
         Assert.Equal(0, queryCode);

@@ -62,7 +62,7 @@ public sealed class OwnershipTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         Assert.Contains("通过服务执行", error);
-        Assert.Contains("1 files: 1 ingested", output);
+        Assert.Contains("共 1 个文件：1 个已入库", output);
         var results = await http.GetFromJsonAsync<JsonElement>("/api/search?q=zqthroughservice");
         var hit = Assert.Single(results.GetProperty("hits").EnumerateArray());
         Assert.Equal("区市场监管分局", hit.GetProperty("department").GetString());
