@@ -63,15 +63,22 @@ public sealed class BrowserHost : IAsyncDisposable
         host._playwright = await Playwright.CreateAsync();
         host._browser = await host._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"],
+            ExecutablePath = Chromium,
+            Headless = true,
+            // No calls home: the tests need no network.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         return host;
     }
 
+    /// <summary>A new browser page of <paramref name="width"/>×<paramref name="height"/> that accepts downloads, not yet on any address.</summary>
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 768) =>
+        _browser!.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
+
     /// <summary>A new page signed in with <paramref name="key"/>, once the frameworks have loaded.</summary>
     public async Task<IPage> SignInAsync(string key, int width = 1366, int height = 768)
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync(Address + "/");
         await page.FillAsync("#key", key);
         await page.PressAsync("#key", "Enter");

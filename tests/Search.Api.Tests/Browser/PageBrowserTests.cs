@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Search.Api.Tests.Browser;
@@ -13,41 +9,19 @@ namespace Search.Api.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class PageBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "search-browser-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private string _address = "";
+    private BrowserHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = SearchApi.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Search:DataDirectory"] = _data,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Search:WebChecks:AllowHosts"] = "127.0.0.1",
-        });
-        await _app.StartAsync();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    public async Task InitializeAsync() =>
+        _host = await BrowserHost.StartAsync("page", [], settings: new Dictionary<string, string?> { ["Search:WebChecks:AllowHosts"] = "127.0.0.1" });
 
     [Fact]
     public async Task Page_UploadSearchAndCoverage_Work()
     {
-        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
-        var evidence = Path.Combine(_data, "公平竞争审查台账.txt");
+                var evidence = Path.Combine(_host.Data, "公平竞争审查台账.txt");
         await File.WriteAllTextAsync(evidence, "2023年公平竞争审查工作台账\n\n区市场监管分局对涉及市场主体经济活动的政策措施逐件开展公平竞争审查，共审查文件31件。");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        await page.GotoAsync(_address + "/");
+        var page = await _host.NewPageAsync(1200, 900);
+        await page.GotoAsync(_host.Address + "/");
         await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
         await page.ClickAsync("nav button[data-view=upload]");
@@ -81,12 +55,9 @@ public sealed class PageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Page_WebCheck_ShowsOutcomesAndScreenshotLink()
     {
-        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
-        using var site = new Search.Core.Tests.WebChecks.LocalWebServer();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(_address + "/");
+                using var site = new Search.Core.Tests.WebChecks.LocalWebServer();
+        var page = await _host.NewPageAsync(1280, 720);
+        await page.GotoAsync(_host.Address + "/");
         await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
 
         await page.ClickAsync("nav button[data-view=web]");
@@ -100,7 +71,7 @@ public sealed class PageBrowserTests : IAsyncLifetime
         Assert.Contains("无法访问", rows);
         Assert.Contains("沙坡头区政府部门权责清单", rows);
         var screenshot = await page.Locator("#web-results a:has-text('截图')").First.GetAttributeAsync("href");
-        var response = await page.APIRequest.GetAsync(_address + screenshot);
+        var response = await page.APIRequest.GetAsync(_host.Address + screenshot);
         Assert.Equal("image/png", response.Headers["content-type"]);
 
         // The run is kept: after a reload it is listed and opens again.
@@ -112,16 +83,5 @@ public sealed class PageBrowserTests : IAsyncLifetime
         Assert.Contains("无法访问", await page.InnerTextAsync("#web-results"));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        if (Directory.Exists(_data))
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }

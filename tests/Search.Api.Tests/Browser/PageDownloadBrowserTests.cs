@@ -1,8 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Search.Api.Tests.Browser;
@@ -14,41 +10,22 @@ namespace Search.Api.Tests.Browser;
 [Trait("Category", "Browser")]
 public sealed class PageDownloadBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string ReviewerKey = "reviewer-key-for-downloads-0123";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "search-browser-keys-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
-    private string _address = "";
+    private BrowserHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = SearchApi.Build([], new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Search:DataDirectory"] = _data,
-            ["Search:IngestCorpusOnFirstStart"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Search:Access:Users:0:Name"] = "审核员甲",
-            ["Search:Access:Users:0:Key"] = ReviewerKey,
-            ["Search:Access:Users:0:Role"] = "reviewer",
-        });
-        await _app.StartAsync();
-        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    public async Task InitializeAsync() =>
+        _host = await BrowserHost.StartAsync("keys", [new("审核员甲", ReviewerKey, "reviewer")]);
 
     [Fact]
     public async Task Page_WithUsers_DownloadsCarryTheKey()
     {
-        Assert.True(File.Exists(Chromium), "chromium is installed by .ci/run (apt-get install chromium)");
-        var text = "2023年行政执法案卷评查通报\n\n区司法局组织开展行政执法案卷评查，共评查案卷120卷。";
-        var evidence = Path.Combine(_data, "案卷评查通报.txt");
-        Directory.CreateDirectory(_data);
+                var text = "2023年行政执法案卷评查通报\n\n区司法局组织开展行政执法案卷评查，共评查案卷120卷。";
+        var evidence = Path.Combine(_host.Data, "案卷评查通报.txt");
+        Directory.CreateDirectory(_host.Data);
         await File.WriteAllTextAsync(evidence, text);
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { AcceptDownloads = true });
-        await page.GotoAsync(_address + "/");
+        var page = await _host.NewPageAsync(1280, 720);
+        await page.GotoAsync(_host.Address + "/");
         await page.FillAsync("#key", ReviewerKey);
         await page.DispatchEventAsync("#key", "change");
         await page.WaitForSelectorAsync("#framework option[value='shapotou-2023']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
@@ -74,24 +51,9 @@ public sealed class PageDownloadBrowserTests : IAsyncLifetime
         Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2));
 
         // The same address without the key is refused: the page is what carried it.
-        var plain = await page.APIRequest.GetAsync(_address + "/api/frameworks/shapotou-2023/coverage.xlsx");
+        var plain = await page.APIRequest.GetAsync(_host.Address + "/api/frameworks/shapotou-2023/coverage.xlsx");
         Assert.Equal(401, plain.Status);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }
