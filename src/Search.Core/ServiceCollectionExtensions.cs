@@ -56,7 +56,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestionWorkers>();
         services.AddSingleton<IngestionJobRunner>();
         services.AddSingleton<IngestionService>();
+        services.AddOptions<RecycleBinOptions>().Bind(configuration.GetSection(RecycleBinOptions.SectionName))
+            .Validate(o => o.RetentionDays >= 0, "Search:RecycleBin:RetentionDays must be 0 or more (days).")
+            .Validate(o => o.PurgeIntervalMinutes > 0, "Search:RecycleBin:PurgeIntervalMinutes must be more than 0 (minutes).")
+            .ValidateOnStart();
+        services.AddSingleton<RecycleBin>();
         services.AddHostedService<IngestionWorker>();
+        services.AddHostedService<RecycleBinPurger>();
         services.AddHostedService<CorpusBootstrapper>();
         services.AddWebChecks(configuration);
         return services;

@@ -20,4 +20,7 @@ public sealed record ExtractionResult(
 
     /// <summary>True when OCR produced any of the text.</summary>
     public bool UsedOcr => Sections.Any(s => s.Kind == SectionKind.Ocr);
+
+    /// <summary>Pages whose text OCR read (a scan's pages, not the pages of a PDF whose text layer served).</summary>
+    public int OcrPageCount => Sections.Where(s => s.Kind == SectionKind.Ocr).Select(s => s.Page).Distinct().Count();
 }

@@ -13,18 +13,18 @@ public sealed class IndexConsistency(DocumentRepository documents, IEvidenceInde
         var states = documents.ProjectionStates();
         var deleting = documents.PendingDeletions(int.MaxValue).Select(d => d.DocumentId).ToHashSet(StringComparer.Ordinal);
         var inIndex = index.DocumentIds();
-        var committed = states.Where(s => s.Status == DocumentStatus.Indexed && s.Revision == s.IndexedRevision).Select(s => s.DocumentId).ToList();
-        var searchable = states.Where(s => s.Status.IsSearchable()).Select(s => s.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var committed = states.Where(s => s.Searchable && s.Status == DocumentStatus.Indexed && s.Revision == s.IndexedRevision).Select(s => s.DocumentId).ToList();
+        var searchable = states.Where(s => s.Searchable).Select(s => s.DocumentId).ToHashSet(StringComparer.Ordinal);
         var missing = committed.Where(id => !inIndex.Contains(id)).Order(StringComparer.Ordinal).ToList();
         var extra = inIndex.Where(id => !searchable.Contains(id) && !deleting.Contains(id)).Order(StringComparer.Ordinal).ToList();
         return new IndexConsistencyReport(
             states.Count,
-            states.Count(s => s.Status == DocumentStatus.Indexed),
+            states.Count(s => s.Searchable && s.Status == DocumentStatus.Indexed),
             inIndex.Count,
             states.Count(s => s.Revision != s.IndexedRevision) + deleting.Count,
             missing,
             extra,
-            states.GroupBy(s => s.Status).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count()));
+            states.GroupBy(s => s.InBin ? "deleted" : s.Status.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()));
     }
 }
 

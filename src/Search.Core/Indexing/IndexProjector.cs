@@ -170,7 +170,7 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
             known.Add(state.DocumentId);
             var present = inIndex.Contains(state.DocumentId);
             var pending = state.Revision != state.IndexedRevision;
-            var wanted = state.Status.IsSearchable();
+            var wanted = state.Searchable;
             if (wanted && (!present || pending))
             {
                 if (await ProjectAsync(state.DocumentId, cancellationToken))

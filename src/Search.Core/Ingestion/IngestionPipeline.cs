@@ -52,20 +52,27 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>
-    /// Removes a document: its rows and index entries (one transaction marks it for the index owner), then its
-    /// original when no other record uses it, its quarantined copy and the web-check snapshots filed as it.
+    /// Removes a document for good, in use or in the recycle bin: its rows and index entries (one transaction marks it
+    /// for the index owner), then its original when no other record uses it, its quarantined copy and the web-check
+    /// snapshots filed as it. While it runs it holds the content's claim, so no worker stores the same content meanwhile
+    /// and finds its original gone.
     /// </summary>
-    public Task DeleteAsync(string documentId, CancellationToken cancellationToken)
+    /// <param name="onlyFromBin">Remove it only if it is in the recycle bin at that moment (a purge); false when it was not.</param>
+    public async Task<bool> DeleteAsync(string documentId, CancellationToken cancellationToken, bool onlyFromBin = false)
     {
-        Delete(documentId);
-        return Task.CompletedTask;
+        var document = documents.GetIncludingDeleted(documentId) ?? throw new Configuration.NotFoundException($"没有编号为 {documentId} 的文件。");
+        await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + document.Sha256], document.SourcePath, cancellationToken);
+        return Delete(documentId, onlyFromBin);
     }
 
-    private void Delete(string documentId)
+    private bool Delete(string documentId, bool onlyFromBin = false)
     {
-        var document = documents.Get(documentId) ?? throw new Configuration.NotFoundException($"没有编号为 {documentId} 的文件。");
+        var document = documents.GetIncludingDeleted(documentId) ?? throw new Configuration.NotFoundException($"没有编号为 {documentId} 的文件。");
         var checks = webChecks.ChecksFiledAs(documentId);
-        documents.Delete(documentId);
+        if (!documents.Delete(documentId, onlyFromBin))
+        {
+            return false;
+        }
         ocrLayouts.Delete(documentId);
         pageImages.Forget(documentId);
         if (document.Status == DocumentStatus.Quarantined)
@@ -80,6 +87,7 @@ public sealed class IngestionPipeline(
         {
             snapshots.Delete(check);
         }
+        return true;
     }
 
     private async Task IngestIntoAsync(string path, string displayName, string? department, List<IngestOutcome> outcomes, int depth, CancellationToken cancellationToken, string? kindLabel = null)
@@ -96,7 +104,7 @@ public sealed class IngestionPipeline(
             // One worker at a time per content and per department file: a duplicate waits for the first copy,
             // two versions of one file replace each other in turn.
             await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + sha, "key:" + SourceKeyFor(department, displayName)], displayName, cancellationToken);
-            var (record, duplicate) = await StoreAsync(path, sha, displayName, department, cancellationToken);
+            var (record, duplicate, fromBin) = await StoreAsync(path, sha, displayName, department, cancellationToken);
             stored = record;
             if (duplicate is not null)
             {
@@ -127,6 +135,7 @@ public sealed class IngestionPipeline(
                 IndicatorHints = metadata.IndicatorHints,
                 Warnings = extracted.Warnings,
                 UsedOcr = extracted.UsedOcr,
+                OcrPages = extracted.OcrPageCount,
                 UpdatedAt = DateTimeOffset.UtcNow,
             };
 
@@ -151,7 +160,8 @@ public sealed class IngestionPipeline(
             }
             documents.SaveExtracted(record, passages);
             var replaced = RemovePreviousVersions(record, cancellationToken);
-            outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested, null, record.Id, passages.Count));
+            outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested,
+                fromBin is null ? null : $"内容与回收站中的“{fromBin.SourcePath}”相同：已重新入库并移出回收站，原有的审核决定仍然有效", record.Id, passages.Count));
         }
         catch (ExtractionException e)
         {
@@ -196,14 +206,18 @@ public sealed class IngestionPipeline(
         outcomes.Add(new IngestOutcome(displayName, IngestOutcomeKind.Failed, reason, stored?.Id));
     }
 
-    /// <summary>The store step: keep the original, record it. Returns a duplicate outcome when the content is already in.</summary>
-    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate)> StoreAsync(string path, string sha, string displayName, string? department, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store step: keep the original, record it. Returns a duplicate outcome when the content is already in use.
+    /// Content in the recycle bin is ingested again under the new name and unit and leaves the bin; its decisions,
+    /// which follow the content, hold again.
+    /// </summary>
+    private async Task<(DocumentRecord Record, IngestOutcome? Duplicate, DocumentRecord? FromBin)> StoreAsync(string path, string sha, string displayName, string? department, CancellationToken cancellationToken)
     {
         var existing = documents.FindBySha(sha);
-        if (existing is { Status: DocumentStatus.Extracted or DocumentStatus.Indexed or DocumentStatus.Quarantined or DocumentStatus.Expanded })
+        if (existing is { DeletedAt: null, Status: DocumentStatus.Extracted or DocumentStatus.Indexed or DocumentStatus.Quarantined or DocumentStatus.Expanded })
         {
             var reason = $"内容与已入库的“{existing.SourcePath}”相同，未重复保存";
-            return (existing, new IngestOutcome(displayName, IngestOutcomeKind.Duplicate, reason, existing.Id));
+            return (existing, new IngestOutcome(displayName, IngestOutcomeKind.Duplicate, reason, existing.Id), null);
         }
         var storedPath = await blobs.StoreAsync(path, sha, cancellationToken);
         var now = DateTimeOffset.UtcNow;
@@ -222,8 +236,12 @@ public sealed class IngestionPipeline(
             CreatedAt = existing?.CreatedAt ?? now,
             UpdatedAt = now,
         };
-        documents.Upsert(record);
-        return (record, null);
+        documents.Upsert(record, leaveBin: true);
+        if (existing?.DeletedAt is not null)
+        {
+            logger.LogInformation("{File} has the content of {Id}, which was in the recycle bin: ingested again", displayName, existing.Id);
+        }
+        return (record, null, existing?.DeletedAt is null ? null : existing);
     }
 
     private async Task ExpandAsync(DocumentRecord archive, string path, string displayName, string? department, List<IngestOutcome> outcomes, int depth, CancellationToken cancellationToken)

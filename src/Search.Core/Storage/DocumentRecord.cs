@@ -51,6 +51,9 @@ public sealed record DocumentRecord
 
     public bool UsedOcr { get; init; }
 
+    /// <summary>Pages whose text OCR read; null for a document stored before this was counted (its OCR layout file says).</summary>
+    public int? OcrPages { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }
@@ -59,6 +62,11 @@ public sealed record DocumentRecord
     public long Revision { get; init; }
 
     public long IndexedRevision { get; init; }
+
+    /// <summary>When someone moved the document to the recycle bin; null while it is in use. A binned document is out of every list, count and the index.</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    public string? DeletedBy { get; init; }
 
     public static string IdFor(string sha256) => sha256[..16];
 }

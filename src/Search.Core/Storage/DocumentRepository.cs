@@ -4,36 +4,44 @@ using System.Data.Common;
 
 namespace Search.Core.Storage;
 
-/// <summary>Reads and writes document and passage rows in the metadata database.</summary>
+/// <summary>
+/// Reads and writes document and passage rows in the metadata database. Documents in the recycle bin (deleted_at set)
+/// are left out of every read but the bin's own and the content lookup, so nothing shows them by mistake.
+/// </summary>
 public sealed class DocumentRepository(MetadataDatabase database)
 {
-    private const string Columns = "id, sha256, source_key, file_name, source_path, department, kind, size, stored_path, status, reason, page_count, title, doc_number, doc_date, date_from_doc_number, issuing_body, source_url, urls, indicator_hints, warnings, used_ocr, created_at, updated_at, revision, indexed_revision";
+    private const string Columns = "id, sha256, source_key, file_name, source_path, department, kind, size, stored_path, status, reason, page_count, title, doc_number, doc_date, date_from_doc_number, issuing_body, source_url, urls, indicator_hints, warnings, used_ocr, created_at, updated_at, revision, indexed_revision, deleted_at, deleted_by, ocr_pages";
+
+    private const string InUse = "deleted_at IS NULL";
 
     /// <summary>
     /// Inserts or updates a document. Every change raises its revision, so the index owner re-projects it
-    /// (or removes it from the index when its status says it is not searchable).
+    /// (or removes it from the index when its status says it is not searchable). A document in the recycle bin stays
+    /// there (a delete while it was being extracted holds) unless <paramref name="leaveBin"/> says the same content
+    /// was stored again.
     /// </summary>
-    public void Upsert(DocumentRecord d)
+    public void Upsert(DocumentRecord d, bool leaveBin = false)
     {
         using var connection = database.Open();
-        Upsert(connection, null, d);
+        Upsert(connection, null, d, leaveBin);
     }
 
-    private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d)
+    private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d, bool leaveBin = false)
     {
+        var bin = leaveBin ? ", deleted_at=NULL, deleted_by=NULL" : "";
         using var command = MetadataDatabase.Prepare(connection,
             $"""
-            INSERT INTO documents ({Columns}) VALUES (@id, @sha, @key, @name, @path, @dept, @kind, @size, @stored, @status, @reason, @pages, @title, @num, @date, @datefromnum, @body, @url, @urls, @hints, @warnings, @ocr, @created, @updated, 1, 0)
+            INSERT INTO documents ({Columns}) VALUES (@id, @sha, @key, @name, @path, @dept, @kind, @size, @stored, @status, @reason, @pages, @title, @num, @date, @datefromnum, @body, @url, @urls, @hints, @warnings, @ocr, @created, @updated, 1, 0, NULL, NULL, @ocrpages)
             ON CONFLICT(id) DO UPDATE SET sha256=@sha, source_key=@key, file_name=@name, source_path=@path, department=@dept, kind=@kind, size=@size, stored_path=@stored,
               status=@status, reason=@reason, page_count=@pages, title=@title, doc_number=@num, doc_date=@date, date_from_doc_number=@datefromnum, issuing_body=@body,
-              source_url=@url, urls=@urls, indicator_hints=@hints, warnings=@warnings, used_ocr=@ocr, updated_at=@updated, revision=documents.revision + 1
+              source_url=@url, urls=@urls, indicator_hints=@hints, warnings=@warnings, used_ocr=@ocr, ocr_pages=@ocrpages, updated_at=@updated, revision=documents.revision + 1{bin}
             """,
             ("@id", d.Id), ("@sha", d.Sha256), ("@key", d.SourceKey), ("@name", d.FileName), ("@path", d.SourcePath), ("@dept", d.Department),
             ("@kind", d.Kind), ("@size", d.Size), ("@stored", d.StoredPath), ("@status", d.Status.ToString()), ("@reason", d.Reason),
             ("@pages", d.PageCount), ("@title", d.Title), ("@num", d.DocNumber), ("@date", d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("@datefromnum", d.DateFromDocNumber ? 1 : 0), ("@body", d.IssuingBody), ("@url", d.SourceUrl),
             ("@urls", JsonSerializer.Serialize(d.Urls)), ("@hints", JsonSerializer.Serialize(d.IndicatorHints)), ("@warnings", JsonSerializer.Serialize(d.Warnings)),
-            ("@ocr", d.UsedOcr ? 1 : 0), ("@created", d.CreatedAt.ToString("O")), ("@updated", d.UpdatedAt.ToString("O")));
+            ("@ocr", d.UsedOcr ? 1 : 0), ("@ocrpages", d.OcrPages), ("@created", d.CreatedAt.ToString("O")), ("@updated", d.UpdatedAt.ToString("O")));
         command.Transaction = tx;
         command.ExecuteNonQuery();
     }
@@ -51,20 +59,49 @@ public sealed class DocumentRepository(MetadataDatabase database)
         tx.Commit();
     }
 
-    public DocumentRecord? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
+    /// <summary>A document in use (not in the recycle bin).</summary>
+    public DocumentRecord? Get(string id) => Query($"WHERE id = @id AND {InUse}", ("@id", id)).FirstOrDefault();
 
+    /// <summary>A document in the recycle bin.</summary>
+    public DocumentRecord? GetDeleted(string id) => Query("WHERE id = @id AND deleted_at IS NOT NULL", ("@id", id)).FirstOrDefault();
+
+    /// <summary>A document in use or in the recycle bin.</summary>
+    public DocumentRecord? GetIncludingDeleted(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
+
+    /// <summary>The record of a content, in use or in the recycle bin (uploading it again brings it back).</summary>
     public DocumentRecord? FindBySha(string sha256) => Query("WHERE sha256 = @sha", ("@sha", sha256)).FirstOrDefault();
 
-    public IReadOnlyList<DocumentRecord> FindByKey(string sourceKey) => Query("WHERE source_key = @key", ("@key", sourceKey));
+    public IReadOnlyList<DocumentRecord> FindByKey(string sourceKey) => Query($"WHERE source_key = @key AND {InUse}", ("@key", sourceKey));
 
     public IReadOnlyList<DocumentRecord> ListByStatus(DocumentStatus status) =>
-        Query("WHERE status = @status ORDER BY created_at", ("@status", status.ToString()));
+        Query($"WHERE status = @status AND {InUse} ORDER BY created_at", ("@status", status.ToString()));
 
-    public IReadOnlyList<DocumentRecord> ListAll() => Query("ORDER BY created_at");
+    public IReadOnlyList<DocumentRecord> ListAll() => Query($"WHERE {InUse} ORDER BY created_at");
 
-    /// <summary>The documents the index holds or is about to hold (extracted or indexed).</summary>
-    public IReadOnlyList<DocumentRecord> ListSearchable() => Query("WHERE status IN ('Extracted', 'Indexed') ORDER BY created_at");
+    /// <summary>The documents the index holds or is about to hold (extracted or indexed, not in the recycle bin).</summary>
+    public IReadOnlyList<DocumentRecord> ListSearchable() => Query($"WHERE status IN ('Extracted', 'Indexed') AND {InUse} ORDER BY created_at");
 
+    /// <summary>The recycle bin, most recently deleted first.</summary>
+    public IReadOnlyList<DocumentRecord> ListDeleted() => Query("WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC");
+
+    /// <summary>Documents deleted before <paramref name="before"/>, due to be purged.</summary>
+    public IReadOnlyList<DocumentRecord> ListDeletedBefore(DateTimeOffset before) =>
+        Query("WHERE deleted_at IS NOT NULL AND deleted_at < @before ORDER BY deleted_at", ("@before", before.ToUniversalTime().ToString("O")));
+
+    /// <summary>
+    /// Moves a document to the recycle bin: one statement, so a second process or a kill -9 sees it either in use or
+    /// deleted, never half. Its rows, decisions and original stay; the raised revision makes the index owner drop it.
+    /// False when there is no such document in use.
+    /// </summary>
+    public bool MoveToBin(string id, string user, DateTimeOffset at) =>
+        database.Execute($"UPDATE documents SET deleted_at=@t, deleted_by=@u, revision=revision + 1 WHERE id=@id AND {InUse}",
+            ("@t", at.ToUniversalTime().ToString("O")), ("@u", user), ("@id", id)) == 1;
+
+    /// <summary>Takes a document out of the recycle bin; the raised revision makes the index owner project it again. False when it is not in the bin.</summary>
+    public bool Restore(string id) =>
+        database.Execute("UPDATE documents SET deleted_at=NULL, deleted_by=NULL, revision=revision + 1 WHERE id=@id AND deleted_at IS NOT NULL", ("@id", id)) == 1;
+
+    /// <summary>Every document record, in use or in the recycle bin (an empty store is one with none at all).</summary>
     public int Count()
     {
         using var connection = database.Open();
@@ -81,18 +118,30 @@ public sealed class DocumentRepository(MetadataDatabase database)
         database.Execute("UPDATE documents SET revision=revision + 1 WHERE id=@id", ("@id", id));
 
     /// <summary>
-    /// Removes a document's rows (passages, automatic matches, the document) and records that the index must
-    /// drop it, in one transaction; reviewer decisions stay, since the same content gets the same id again.
+    /// Removes a document's rows for good (passages, automatic matches, the document), in use or in the recycle bin, and
+    /// records that the index must drop it, in one transaction; reviewer decisions stay, since the same content gets the same id again.
     /// </summary>
-    public void Delete(string id)
+    /// <remarks>
+    /// With <paramref name="onlyFromBin"/> nothing happens unless the document is in the recycle bin at that moment:
+    /// a purge never removes a document someone restored in the meantime. False when no row was removed.
+    /// </remarks>
+    public bool Delete(string id, bool onlyFromBin = false)
     {
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
+        using (var row = MetadataDatabase.Prepare(connection, "DELETE FROM documents WHERE id=@id" + (onlyFromBin ? " AND deleted_at IS NOT NULL" : ""), ("@id", id)))
+        {
+            row.Transaction = tx;
+            if (row.ExecuteNonQuery() == 0)
+            {
+                tx.Rollback();
+                return false;
+            }
+        }
         foreach (var sql in new[]
         {
             "DELETE FROM passages WHERE document_id=@id",
             "DELETE FROM auto_mappings WHERE document_id=@id",
-            "DELETE FROM documents WHERE id=@id",
             "INSERT INTO index_deletions (document_id, requested_at) VALUES (@id, @t)",
         })
         {
@@ -101,6 +150,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
             c.ExecuteNonQuery();
         }
         tx.Commit();
+        return true;
     }
 
     /// <summary>Documents whose last change the index has not taken yet, oldest change first.</summary>
@@ -108,7 +158,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
     {
         using var connection = database.Open();
         using var command = MetadataDatabase.Prepare(connection,
-            "SELECT id, status, revision, indexed_revision FROM documents WHERE revision <> indexed_revision ORDER BY updated_at LIMIT @n", ("@n", limit));
+            $"SELECT {StateColumns} FROM documents WHERE revision <> indexed_revision ORDER BY updated_at LIMIT @n", ("@n", limit));
         return ReadStates(command);
     }
 
@@ -116,7 +166,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
     public IReadOnlyList<ProjectionState> ProjectionStates()
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, "SELECT id, status, revision, indexed_revision FROM documents");
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT {StateColumns} FROM documents");
         return ReadStates(command);
     }
 
@@ -164,7 +214,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
     public IReadOnlyList<string> Departments()
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, "SELECT DISTINCT department FROM documents WHERE department IS NOT NULL AND department <> ''");
+        using var command = MetadataDatabase.Prepare(connection, $"SELECT DISTINCT department FROM documents WHERE department IS NOT NULL AND department <> '' AND {InUse}");
         using var reader = command.ExecuteReader();
         var list = new List<string>();
         while (reader.Read())
@@ -177,13 +227,15 @@ public sealed class DocumentRepository(MetadataDatabase database)
     public void ClearDeletions(long upToSeq) =>
         database.Execute("DELETE FROM index_deletions WHERE seq <= @s", ("@s", upToSeq));
 
+    private const string StateColumns = "id, status, revision, indexed_revision, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END";
+
     private static List<ProjectionState> ReadStates(DbCommand command)
     {
         using var reader = command.ExecuteReader();
         var list = new List<ProjectionState>();
         while (reader.Read())
         {
-            list.Add(new ProjectionState(reader.GetString(0), Enum.Parse<DocumentStatus>(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3)));
+            list.Add(new ProjectionState(reader.GetString(0), Enum.Parse<DocumentStatus>(reader.GetString(1)), reader.GetInt64(2), reader.GetInt64(3), Convert.ToInt32(reader.GetValue(4)) == 1));
         }
         return list;
     }
@@ -272,6 +324,9 @@ public sealed class DocumentRepository(MetadataDatabase database)
             UpdatedAt = DateTimeOffset.Parse(r.GetString(23), CultureInfo.InvariantCulture),
             Revision = r.GetInt64(24),
             IndexedRevision = r.GetInt64(25),
+            DeletedAt = S(26) is { } deleted ? DateTimeOffset.Parse(deleted, CultureInfo.InvariantCulture) : null,
+            DeletedBy = S(27),
+            OcrPages = r.IsDBNull(28) ? null : Convert.ToInt32(r.GetValue(28)),
         };
     }
 }

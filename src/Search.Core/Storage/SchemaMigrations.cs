@@ -199,6 +199,14 @@ public static class SchemaMigrations
             );
             CREATE INDEX ix_item_decisions_framework ON item_decisions(framework, number);
             """),
+        new(5, "recycle bin, pages read by OCR, uploads for a material item", """
+            ALTER TABLE documents ADD COLUMN deleted_at TEXT;
+            ALTER TABLE documents ADD COLUMN deleted_by TEXT;
+            CREATE INDEX ix_documents_deleted ON documents(deleted_at) WHERE deleted_at IS NOT NULL;
+            ALTER TABLE documents ADD COLUMN ocr_pages INTEGER;
+            UPDATE documents SET ocr_pages = 0 WHERE used_ocr = 0;
+            ALTER TABLE jobs ADD COLUMN item_target TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
