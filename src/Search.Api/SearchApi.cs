@@ -55,6 +55,7 @@ public static class SearchApi
         app.MapHealthEndpoints();
         app.MapPageEndpoints();
         app.MapDocumentEndpoints();
+        app.MapRecycleBinEndpoints();
         app.MapSearchEndpoints();
         app.MapFrameworkEndpoints();
         app.MapMatchingEndpoints();

@@ -16,6 +16,8 @@ public sealed class SearchExceptionHandler(IProblemDetailsService problems, ILog
             Search.Core.Extraction.ExtractionException => (StatusCodes.Status422UnprocessableEntity, "文件无法处理"),
             InvalidInputException => (StatusCodes.Status400BadRequest, "请求无效"),
             ForbiddenException => (StatusCodes.Status403Forbidden, "无权操作"),
+            // A worker is storing the same content this moment: try again shortly.
+            Search.Core.Ingestion.ContentBusyException => (StatusCodes.Status409Conflict, "文件正在处理"),
             // Not configured is the server's state, not the caller's fault, and it passes once a key is set.
             ConfigurationException => (StatusCodes.Status503ServiceUnavailable, "服务未配置"),
             LlmException { Failure: LlmFailure.Timeout } => (StatusCodes.Status504GatewayTimeout, "语言模型超时"),

@@ -22,7 +22,7 @@ public static class DocumentEndpoints
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
         documents.MapGet("/{id}/pages/{page:int}/image", GetPageImageAsync).WithName("GetPageImage");
         documents.MapGet("/{id}/pages/{page:int}/highlights", GetHighlights).WithName("GetPageHighlights");
-        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
+        documents.MapDelete("/{id}", Delete).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
         app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
         return app;
@@ -105,25 +105,34 @@ public static class DocumentEndpoints
     public static DocumentSummary Summary(DocumentRecord d) =>
         new(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason, d.Date, d.DocNumber, d.PageCount, d.UpdatedAt);
 
-    private static async Task<Ok<DocumentView>> Get(string id, DocumentRepository documents, HttpContext context, IAuthorizationService authorization)
+    private static async Task<Ok<DocumentView>> Get(string id, DocumentRepository documents, RecycleBin bin, HttpContext context, IAuthorizationService authorization)
     {
-        var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
+        var d = documents.Get(id) ?? throw NotFoundOrInBin(id, documents, bin);
         var passages = documents.GetPassages(id).Select(p => new PassageView(p.Ordinal, p.Page, p.Location, p.Text)).ToList();
         return TypedResults.Ok(new DocumentView(d.Id, d.Title ?? d.FileName, d.SourcePath, d.Department, d.Kind, d.Status.ToString().ToLowerInvariant(), d.Reason,
             d.Date, d.DateFromDocNumber, d.DocNumber, d.IssuingBody, d.SourceUrl, d.Urls, d.IndicatorHints, d.PageCount, d.Size, d.Sha256, d.UsedOcr, d.Warnings, passages,
             d.Status == DocumentStatus.Quarantined ? d.StoredPath : null, PageImageRenderer.CanRender(d), ContentTypeOf(d.FileName),
-            (await authorization.AuthorizeAsync(context.User, Roles.Upload)).Succeeded && OwnUnitRefusal(context.User, d) is null));
+            (await authorization.AuthorizeAsync(context.User, Roles.Upload)).Succeeded && OwnUnitRefusal(context.User, d, "删除") is null));
     }
 
-    /// <summary>Why a department may not delete this file (another unit's), or null; the one rule for the delete route and the page's button.</summary>
-    private static string? OwnUnitRefusal(System.Security.Claims.ClaimsPrincipal user, DocumentRecord document)
+    /// <summary>A document the caller asked for by id is not there; the answer says so when it is in the recycle bin.</summary>
+    private static NotFoundException NotFoundOrInBin(string id, DocumentRepository documents, RecycleBin bin) =>
+        documents.GetDeleted(id) is { } deleted
+            ? new NotFoundException($"文件“{deleted.Title ?? deleted.FileName}”已由{deleted.DeletedBy}删除，在回收站中，{bin.PurgeAt(deleted).ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日}前可以恢复。")
+            : new NotFoundException($"没有编号为 {id} 的文件。");
+
+    /// <summary>
+    /// Why a department may not <paramref name="verb"/> this file (another unit's), or null; the one rule for deleting,
+    /// restoring and the page's buttons. Reviewers and administrators act on every unit's files.
+    /// </summary>
+    internal static string? OwnUnitRefusal(System.Security.Claims.ClaimsPrincipal user, DocumentRecord document, string verb)
     {
         if (!user.IsInRole(Roles.Department))
         {
             return null;
         }
         var unit = user.FindFirst("unit")?.Value;
-        return document.Department == unit ? null : $"只能删除本单位（{unit}）上传的文件。";
+        return document.Department == unit ? null : $"只能{verb}本单位（{unit}）上传的文件。";
     }
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -169,18 +178,15 @@ public static class DocumentEndpoints
         return TypedResults.Ok(highlighter.Find(d, page, (term ?? []).Where(t => t.Length <= 100).Take(20)));
     }
 
-    private static async Task<NoContent> DeleteAsync(string id, HttpContext context, IngestionPipeline pipeline, DocumentRepository documents, AuditLog audit, CancellationToken cancellationToken)
+    /// <summary>Moves the document to the recycle bin (see <see cref="RecycleBinEndpoints"/> to restore it).</summary>
+    private static NoContent Delete(string id, HttpContext context, DocumentRepository documents, RecycleBin bin)
     {
-        if (context.User.IsInRole(Roles.Department))
+        var document = documents.Get(id) ?? throw NotFoundOrInBin(id, documents, bin);
+        if (OwnUnitRefusal(context.User, document, "删除") is { } refusal)
         {
-            var document = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
-            if (OwnUnitRefusal(context.User, document) is { } refusal)
-            {
-                throw new ForbiddenException(refusal);
-            }
+            throw new ForbiddenException(refusal);
         }
-        await pipeline.DeleteAsync(id, cancellationToken);
-        audit.Record(context.User.Identity?.Name ?? "anonymous", "delete", id);
+        bin.MoveIn(id, context.User.Identity?.Name ?? "anonymous");
         return TypedResults.NoContent();
     }
 }
