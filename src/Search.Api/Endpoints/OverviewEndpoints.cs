@@ -31,7 +31,7 @@ public static class OverviewEndpoints
         string? ReviewFramework, int AwaitingReviewCount, IReadOnlyList<AwaitingReview> ToReview);
 
     private static Ok<Overview> GetOverview(HttpContext context, DocumentRepository documents, FrameworkCatalog catalog, CoverageService coverage,
-        MappingDecisionRepository decisions, string? framework)
+        MappingDecisionRepository decisions, Search.Core.Extraction.Ocr.OcrLayoutStore layouts, string? framework)
     {
         var all = documents.ListAll();
         var searchable = all.Where(d => d.Status is DocumentStatus.Extracted or DocumentStatus.Indexed).ToList();
@@ -63,7 +63,9 @@ public static class OverviewEndpoints
                 }
             }
         }
-        return TypedResults.Ok(new Overview(all.Count, searchable.Count, searchable.Count(d => d.UsedOcr), searchable.Where(d => d.UsedOcr).Sum(d => d.PageCount),
+        // Pages OCR actually read, not every page of a PDF of which OCR read one; older records count from their OCR layout.
+        var ocrPages = searchable.Where(d => d.UsedOcr).Sum(d => d.OcrPages ?? layouts.PageCount(d.Id));
+        return TypedResults.Ok(new Overview(all.Count, searchable.Count, searchable.Count(d => d.UsedOcr), ocrPages,
             all.Count(d => d.Status == DocumentStatus.Failed), all.Count(d => d.Status == DocumentStatus.Quarantined),
             progress, recent, reviewFramework, waitingCount, waiting));
     }

@@ -98,6 +98,10 @@ public static class TestFiles
         File.WriteAllBytes(path, builder.Build());
     }
 
+    /// <summary>One PDF of the pages of several, in order (qpdf): text pages and scanned ones in one file, as offices scan an appendix.</summary>
+    public static void JoinedPdf(string path, params string[] pdfs) =>
+        Run("qpdf", Path.GetDirectoryName(path)!, ["--empty", "--pages", .. pdfs, "--", path]);
+
     /// <summary>
     /// A copy of a text PDF whose fonts lost their ToUnicode maps (qpdf): the glyphs still print, but their
     /// codes no longer say which characters they are, as in PDFs from some CJK typesetting tools.

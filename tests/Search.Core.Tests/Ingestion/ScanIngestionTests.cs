@@ -34,6 +34,24 @@ public sealed class ScanIngestionTests(NoticePageFixture notice) : IClassFixture
     }
 
     [Fact]
+    public async Task Ingest_PdfWithOneScannedPageOfThree_CountsOneOcrPage()
+    {
+        var scan = _inputs.File("scan.pdf");
+        TestFiles.ScannedPdf(notice.Png, scan);
+        var pdf = _inputs.File("推进方案及附件.pdf");
+        TestFiles.JoinedPdf(pdf, notice.TextPdf, notice.TextPdf, scan);
+
+        var outcome = Assert.Single(await Pipeline.IngestAsync(pdf, "推进方案及附件.pdf", "县司法局", CancellationToken.None));
+
+        var record = _services.Get<DocumentRepository>().Get(outcome.DocumentId!)!;
+        Assert.True(record.UsedOcr);
+        Assert.Equal(3, record.PageCount);
+        Assert.Equal(1, record.OcrPages);
+        // What a record stored before the count was kept falls back to: the pages its OCR layout holds.
+        Assert.Equal(1, _services.Get<Core.Extraction.Ocr.OcrLayoutStore>().PageCount(record.Id));
+    }
+
+    [Fact]
     public async Task Ingest_BlankScan_FailsWithTheReason()
     {
         var png = _inputs.File("blank.png");

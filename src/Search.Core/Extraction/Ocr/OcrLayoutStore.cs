@@ -29,6 +29,13 @@ public sealed class OcrLayoutStore(DataPaths paths)
         return pages.FirstOrDefault(p => p.PageNumber == page);
     }
 
+    /// <summary>How many pages OCR read text from, for a document stored before that count was kept on its record.</summary>
+    public int PageCount(string documentId)
+    {
+        var path = PathOf(documentId);
+        return File.Exists(path) ? (JsonSerializer.Deserialize<List<OcrPage>>(File.ReadAllText(path), Json) ?? []).Count : 0;
+    }
+
     public void Delete(string documentId)
     {
         if (File.Exists(PathOf(documentId)))
