@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Search.Api.Access;
 using Search.Core.Configuration;
+using Search.Core.Coverage;
 using Search.Core.Extraction.Pages;
 using Search.Core.Ingestion;
 using Microsoft.AspNetCore.StaticFiles;
@@ -49,13 +50,19 @@ public static class DocumentEndpoints
     private static string? DepartmentFlagOf(string? department) =>
         string.IsNullOrWhiteSpace(department) ? Search.Core.Coverage.UnfiledDocument.Label : null;
 
-    private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, AuditLog audit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the files and queues their job. With framework, indicator and item in the form (the upload button beside a
+    /// missing material item) what the files store is filed as that item, for a reviewer to confirm.
+    /// </summary>
+    private static async Task<Results<Accepted<IngestionJob>, ProblemHttpResult>> UploadAsync(HttpRequest request, IngestionService ingestion, ItemDecisionService items,
+        AuditLog audit, CancellationToken cancellationToken)
     {
         var form = await request.ReadFormOrRefuseAsync("请以 multipart/form-data 上传文件（字段名 file）。", cancellationToken);
         if (form.Files.Count == 0)
         {
             throw new InvalidInputException("请求中没有文件：请在字段 file 中上传一个或多个文件。");
         }
+        var forItem = ItemTargetOf(form, items);
         var department = form["department"].FirstOrDefault() is { Length: > 0 } d ? d.Trim() : null;
         // A department uploads for its own unit only.
         if (request.HttpContext.User.IsInRole(Roles.Department))
@@ -70,10 +77,11 @@ public static class DocumentEndpoints
             {
                 streams.Add((file.FileName, file.OpenReadStream()));
             }
-            var job = await ingestion.SubmitUploadsAsync(streams, department, user, cancellationToken);
+            var job = await ingestion.SubmitUploadsAsync(streams, department, user, cancellationToken, forItem);
             foreach (var file in form.Files)
             {
-                audit.Record(user, "upload", file.FileName, $"job {job.Id}, {file.Length} bytes, department {department ?? "-"}");
+                audit.Record(user, "upload", file.FileName, $"job {job.Id}, {file.Length} bytes, department {department ?? "-"}"
+                    + (forItem is null ? "" : $", for {forItem.Framework}#{forItem.Number}.{forItem.Item}"));
             }
             return TypedResults.Accepted($"/api/jobs/{job.Id}", job);
         }
@@ -84,6 +92,23 @@ public static class DocumentEndpoints
                 await stream.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The material item named by the form's framework, indicator and item fields: all three or none.</summary>
+    private static ItemTarget? ItemTargetOf(IFormCollection form, ItemDecisionService items)
+    {
+        string? Field(string name) => form[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        var (framework, indicator, item) = (Field("framework"), Field("indicator"), Field("item"));
+        if (framework is null && indicator is null && item is null)
+        {
+            return null;
+        }
+        if (framework is null || !int.TryParse(indicator, out var number) || !int.TryParse(item, out var index))
+        {
+            throw new InvalidInputException("为材料项上传时，请同时给出 framework（指标体系）、indicator（指标序号）和 item（材料项序号，从 1 起）。");
+        }
+        Search.Core.Frameworks.FrameworkIds.Require(framework);
+        return items.Check(framework, number, index);
     }
 
     private static Ok<IngestionJob> GetJob(string id, IngestionService ingestion) =>

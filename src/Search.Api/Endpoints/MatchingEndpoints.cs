@@ -18,6 +18,8 @@ public static class MatchingEndpoints
         coverage.MapGet("/coverage.xlsx", GetLedger).WithName("GetCoverageLedger");
         coverage.MapGet("/package.zip", GetPackage).WithName("GetEvidencePackage");
         coverage.MapPost("/indicators/{n:int}/items/{item:int}/decisions", DecideItem).WithName("DecideMaterialItem").RequireAuthorization(Access.Roles.Decide);
+        coverage.MapDelete("/indicators/{n:int}/items/{item:int}/decisions/{documentId}", UndoItem).WithName("UndoMaterialItemDecision")
+            .RequireAuthorization(Access.Roles.Decide).RequireSafeIds(stored: ["documentId"]);
 
         var mappings = app.MapGroup("/api/documents/{documentId}/mappings").WithTags("matching").RequireAuthorization(Access.Roles.Read).RequireSafeIds(stored: ["documentId"]);
         mappings.MapGet("/", GetMappings).WithName("GetMappings");
@@ -120,6 +122,13 @@ public static class MatchingEndpoints
             : throw new InvalidInputException($"decision 只能是 confirm、reject 或 add，而不是“{body.Decision}”。");
         var user = context.User.Identity?.Name ?? "anonymous";
         return TypedResults.Ok(await mappings.DecideAsync(documentId, body.Framework, body.Number, kind, user, body.Note, cancellationToken));
+    }
+
+    /// <summary>Takes back the word on one document for one material item (a confirmation, a rejection, a unit's upload for it); the note goes to the audit log.</summary>
+    private static NoContent UndoItem(string id, int n, int item, string documentId, string? note, HttpContext context, ItemDecisionService decisions)
+    {
+        decisions.Undo(documentId, id, n, item, context.User.Identity?.Name ?? "anonymous", note);
+        return TypedResults.NoContent();
     }
 
     /// <summary>A reviewer's word on one document for one material item: confirm turns a suggested tick into a confirmed one, reject keeps the document off it.</summary>

@@ -1,3 +1,4 @@
+using Search.Core.Coverage;
 using Search.Core.Extraction;
 using Search.Core.Ingestion;
 using Search.Core.Matching;
@@ -35,6 +36,7 @@ public static class PageLabels
         DecisionKind.Confirm => "已确认",
         DecisionKind.Reject => "已否定",
         DecisionKind.Add => "已添加",
+        DecisionKind.Provide => "单位已上传为本项材料",
         _ => throw new InvalidOperationException($"no label for decision {k}"),
     });
 
@@ -44,6 +46,7 @@ public static class PageLabels
         DecisionKind.Confirm => "确认",
         DecisionKind.Reject => "否定",
         DecisionKind.Add => "添加到指标",
+        DecisionKind.Provide => "上传为本项材料",
         _ => throw new InvalidOperationException($"no label for decision {k}"),
     });
 
@@ -54,6 +57,10 @@ public static class PageLabels
         ["confirmed"] = "已确认",
         ["added"] = "人工添加",
     };
+
+    /// <summary>A material item's state on the coverage board, in words (not colour alone).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ItemStatuses =
+        new[] { ItemStatus.Confirmed, ItemStatus.Suggested, ItemStatus.Partial, ItemStatus.Missing }.ToDictionary(s => s, ItemStatus.Label);
 
     public static readonly IReadOnlyDictionary<string, string> IngestOutcomes = Enum.GetValues<IngestOutcomeKind>().ToDictionary(Code, k => k switch
     {

@@ -29,7 +29,8 @@ public static class SessionEndpoints
         IReadOnlyDictionary<string, string> DocumentStatuses,
         IReadOnlyDictionary<string, string> RunStatuses,
         IReadOnlyDictionary<string, string> Roles,
-        IReadOnlyDictionary<string, string> Facets);
+        IReadOnlyDictionary<string, string> Facets,
+        IReadOnlyDictionary<string, string> ItemStatuses);
 
     /// <summary>What the caller may do is asked of the same policies the routes use, so the page offers exactly what will be allowed.</summary>
     private static async Task<Ok<Session>> GetSession(HttpContext context, IAuthorizationService authorization, IOptions<AccessOptions> access, IOptions<LlmOptions> llm)
@@ -51,5 +52,5 @@ public static class SessionEndpoints
 
     private static Ok<Labels> GetLabels() => TypedResults.Ok(new Labels(
         PageLabels.FileTypes, PageLabels.Decisions, PageLabels.DecisionActions, PageLabels.LinkSources, PageLabels.IngestOutcomes,
-        PageLabels.WebOutcomes, PageLabels.DocumentStatuses, PageLabels.RunStatuses, PageLabels.Roles, PageLabels.Facets));
+        PageLabels.WebOutcomes, PageLabels.DocumentStatuses, PageLabels.RunStatuses, PageLabels.Roles, PageLabels.Facets, PageLabels.ItemStatuses));
 }

@@ -96,7 +96,11 @@ public static class ItemStatus
 }
 
 /// <summary>A document counted for an item: confirmed or suggested, why it fits, and the copies of it that are not counted again.</summary>
-public sealed record ItemEvidence(string DocumentId, string Title, string Source, string Reason, IReadOnlyList<string> Duplicates);
+public sealed record ItemEvidence(string DocumentId, string Title, string Source, string Reason, IReadOnlyList<string> Duplicates)
+{
+    /// <summary>The word recorded on this document for the item (confirm, add, provide), which can be undone; null for the matcher's own tick.</summary>
+    public Matching.DecisionKind? Decision { get; init; }
+}
 
 /// <summary>A document not linked yet that probably belongs here, and the unit to ask when nothing fits.</summary>
 public sealed record Suggestion(string DocumentId, string Title, double Score, string? ForItem, string? AskUnit);

@@ -82,8 +82,8 @@ public sealed class CoverageService(
                 suggestions.Add(new Suggestion("", "暂无可能的佐证，请向材料提供单位索取", 0, firstMissing?.Item, askUnit));
             }
 
-            // An indicator counts as covered when documents are linked to it or a reviewer confirmed one of its items.
-            var covered = evidence.Count > 0 || materials.Any(m => m.ConfirmedDocumentIds.Count > 0);
+            // An indicator counts as covered when documents are linked to it, or a reviewer confirmed one of its items, or a unit uploaded one for an item.
+            var covered = evidence.Count > 0 || materials.Any(m => m.ConfirmedDocumentIds.Count > 0 || m.Evidence.Any(e => e.Decision == DecisionKind.Provide));
             indicators.Add(new IndicatorCoverage(indicator.Number, indicator.Section, indicator.SectionTitle, indicator.Text,
                 covered, evidence.Count, indicator.LeadUnits, indicator.ResponsibleUnits, evidence, materials, suggestions));
         }
@@ -103,7 +103,7 @@ public sealed class CoverageService(
         MaterialItemMatcher matcher, MaterialRequirement requirement, IEnumerable<EvidenceDocument> candidates,
         IReadOnlyDictionary<string, ItemDecision> decided, IReadOnlyDictionary<string, DocumentRecord> docs)
     {
-        var fits = new List<(EvidenceDocument Document, string Reason, double Score, bool Confirmed)>();
+        var fits = new List<(EvidenceDocument Document, string Reason, double Score, bool Confirmed, DecisionKind? Decision)>();
         var outside = new List<string>();
         foreach (var document in candidates)
         {
@@ -116,11 +116,17 @@ public sealed class CoverageService(
             if (decision is { Decision: DecisionKind.Confirm or DecisionKind.Add })
             {
                 var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认";
-                fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, true));
+                fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, true, decision.Decision));
+            }
+            else if (decision is { Decision: DecisionKind.Provide })
+            {
+                // The unit says this file is the item: it counts, as a suggestion a reviewer still has to confirm.
+                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 上传为本项材料，待审核确认";
+                fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, false, decision.Decision));
             }
             else if (fit.Fits)
             {
-                fits.Add((document, fit.Reason, fit.Score, false));
+                fits.Add((document, fit.Reason, fit.Score, false, null));
             }
             else if (fit.OutsideWindow)
             {
@@ -135,7 +141,7 @@ public sealed class CoverageService(
             var first = byId[g[0].Id];
             var confirmed = g.Any(d => byId[d.Id].Confirmed);
             return new ItemEvidence(first.Document.Id, docs[first.Document.Id].Title ?? docs[first.Document.Id].FileName,
-                confirmed ? ItemStatus.Confirmed : ItemStatus.Suggested, first.Reason, g.Skip(1).Select(d => d.Id).ToList());
+                confirmed ? ItemStatus.Confirmed : ItemStatus.Suggested, first.Reason, g.Skip(1).Select(d => d.Id).ToList()) { Decision = first.Decision };
         }).ToList();
         var confirmedIds = evidence.Where(e => e.Source == ItemStatus.Confirmed).Select(e => e.DocumentId).ToList();
         var suggestedIds = evidence.Where(e => e.Source == ItemStatus.Suggested).Select(e => e.DocumentId).ToList();

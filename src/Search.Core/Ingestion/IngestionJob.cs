@@ -19,6 +19,9 @@ public sealed record IngestionJob
 
     public string? SubmittedBy { get; init; }
 
+    /// <summary>The material item the files were uploaded for, if any: what they store is filed as that item.</summary>
+    public ItemTarget? ForItem { get; init; }
+
     public IReadOnlyList<IngestOutcome> Files { get; init; } = [];
 }
 

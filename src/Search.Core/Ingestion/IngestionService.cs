@@ -10,7 +10,9 @@ namespace Search.Core.Ingestion;
 public sealed class IngestionService(JobRepository jobs, IngestionWorkers workers, IngestionJobRunner runner, BlobStore blobs, DataPaths paths)
 {
     /// <summary>Stores uploaded streams (hashed as they are written) and queues a job for them.</summary>
-    public async Task<IngestionJob> SubmitUploadsAsync(IReadOnlyList<(string FileName, Stream Content)> uploads, string? department, string? submittedBy, CancellationToken cancellationToken)
+    /// <param name="forItem">The material item the files are for (an upload button beside a missing item): what they store is filed as it.</param>
+    public async Task<IngestionJob> SubmitUploadsAsync(IReadOnlyList<(string FileName, Stream Content)> uploads, string? department, string? submittedBy, CancellationToken cancellationToken,
+        ItemTarget? forItem = null)
     {
         Directory.CreateDirectory(paths.Uploads);
         var files = new List<JobFile>();
@@ -38,7 +40,7 @@ public sealed class IngestionService(JobRepository jobs, IngestionWorkers worker
                 File.Delete(staged);
             }
         }
-        return Queue(files, submittedBy);
+        return Queue(files, submittedBy, forItem);
     }
 
     /// <summary>Queues a job for files on disk (the built-in corpus, a command line's files), storing them first.</summary>
@@ -65,9 +67,9 @@ public sealed class IngestionService(JobRepository jobs, IngestionWorkers worker
 
     public IngestionJob? GetJob(string id) => jobs.Get(id);
 
-    private IngestionJob Queue(IReadOnlyList<JobFile> files, string? submittedBy)
+    private IngestionJob Queue(IReadOnlyList<JobFile> files, string? submittedBy, ItemTarget? forItem = null)
     {
-        var job = jobs.Create(files, submittedBy);
+        var job = jobs.Create(files, submittedBy, forItem);
         workers.Wake();
         return job;
     }

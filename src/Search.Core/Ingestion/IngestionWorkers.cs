@@ -9,7 +9,8 @@ namespace Search.Core.Ingestion;
 /// through the pipeline and record the outcome. Any number of them run in the service, in `worker` processes
 /// or on other machines; a file whose worker died goes back to the queue when its lease lapses.
 /// </summary>
-public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, IngestionPipeline pipeline, IOptions<IngestionOptions> options, ILogger<IngestionWorkers> logger) : IAsyncDisposable, IDisposable
+public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, IngestionPipeline pipeline, Coverage.ItemDecisionService items,
+    IOptions<IngestionOptions> options, ILogger<IngestionWorkers> logger) : IAsyncDisposable, IDisposable
 {
     /// <summary>How long a taken file stays with its worker without a renewal.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(20);
@@ -172,6 +173,7 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
 
     private void Finish(ClaimedFile file, IReadOnlyList<IngestOutcome> outcomes)
     {
+        FileForItem(file, outcomes);
         if (jobs.Finish(file, Summarise(file.File.DisplayName, outcomes)))
         {
             Processed?.Invoke(file, outcomes);
@@ -180,6 +182,22 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
         {
             logger.LogWarning("Job {Job}: {File} was taken over by another worker; its outcome counts", file.JobId, file.File.DisplayName);
         }
+    }
+
+    /// <summary>
+    /// A job uploaded for a material item files what it stored (new, replaced or already there) as that item, before the
+    /// outcome is recorded: a process killed in between does it again when the file is taken again.
+    /// </summary>
+    private void FileForItem(ClaimedFile file, IReadOnlyList<IngestOutcome> outcomes)
+    {
+        var stored = outcomes.Where(o => o.DocumentId is not null && o.Outcome is IngestOutcomeKind.Ingested or IngestOutcomeKind.Replaced or IngestOutcomeKind.Duplicate)
+            .Select(o => o.DocumentId!).ToList();
+        if (stored.Count == 0 || jobs.Get(file.JobId) is not { ForItem: { } target } job)
+        {
+            return;
+        }
+        var filed = items.Provide(target, stored, job.SubmittedBy);
+        logger.LogInformation("Job {Job}: {Count} documents of {File} filed as {Framework} #{Number} item {Item}", file.JobId, filed, file.File.DisplayName, target.Framework, target.Number, target.Item);
     }
 
     private void Renew(ClaimedFile file)

@@ -11,4 +11,9 @@ public enum DecisionKind
     Reject,
     /// <summary>A mapping the matcher did not find.</summary>
     Add,
+    /// <summary>
+    /// Material items only: the unit uploaded the document as this item. It counts for the item as a suggestion
+    /// until a reviewer confirms it; never a decision on an indicator.
+    /// </summary>
+    Provide,
 }

@@ -16,6 +16,10 @@ public sealed class MappingService(
 {
     public async Task<MappingDecision> DecideAsync(string documentId, string frameworkId, int number, DecisionKind kind, string user, string? note, CancellationToken cancellationToken)
     {
+        if (kind is not (DecisionKind.Confirm or DecisionKind.Reject or DecisionKind.Add))
+        {
+            throw new InvalidInputException($"decision 只能是 confirm、reject 或 add，而不是“{kind.ToString().ToLowerInvariant()}”。");
+        }
         _ = documents.Get(documentId) ?? throw new NotFoundException($"没有编号为 {documentId} 的文件。");
         var framework = catalog.Get(frameworkId);
         if (framework.Indicators.All(i => i.Number != number))

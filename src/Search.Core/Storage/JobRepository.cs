@@ -6,15 +6,22 @@ namespace Search.Core.Storage;
 /// <summary>Persists ingestion jobs and their per-file outcomes, so progress survives a restart.</summary>
 public sealed class JobRepository(MetadataDatabase database)
 {
-    public IngestionJob Create(IReadOnlyList<JobFile> files, string? submittedBy)
+    private static readonly System.Text.Json.JsonSerializerOptions TargetJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <param name="forItem">The material item the files are uploaded for: whatever they store is filed as that item.</param>
+    public IngestionJob Create(IReadOnlyList<JobFile> files, string? submittedBy, ItemTarget? forItem = null)
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var now = DateTimeOffset.UtcNow.ToString("O");
         using var connection = database.Open();
         using var tx = connection.BeginTransaction();
         using (var job = MetadataDatabase.Prepare(connection,
-            "INSERT INTO jobs (id, created_at, updated_at, status, total, submitted_by) VALUES (@id, @t, @t, @s, @n, @by)",
-            ("@id", id), ("@t", now), ("@s", JobStatus.Queued.ToString()), ("@n", files.Count), ("@by", submittedBy)))
+            "INSERT INTO jobs (id, created_at, updated_at, status, total, submitted_by, item_target) VALUES (@id, @t, @t, @s, @n, @by, @item)",
+            ("@id", id), ("@t", now), ("@s", JobStatus.Queued.ToString()), ("@n", files.Count), ("@by", submittedBy),
+            ("@item", forItem is null ? null : System.Text.Json.JsonSerializer.Serialize(forItem, TargetJson))))
         {
             job.Transaction = tx;
             job.ExecuteNonQuery();
@@ -34,7 +41,7 @@ public sealed class JobRepository(MetadataDatabase database)
     public IngestionJob? Get(string id)
     {
         using var connection = database.Open();
-        using var command = MetadataDatabase.Prepare(connection, "SELECT status, created_at, updated_at, total, submitted_by FROM jobs WHERE id=@id", ("@id", id));
+        using var command = MetadataDatabase.Prepare(connection, "SELECT status, created_at, updated_at, total, submitted_by, item_target FROM jobs WHERE id=@id", ("@id", id));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -48,6 +55,7 @@ public sealed class JobRepository(MetadataDatabase database)
             UpdatedAt = DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
             Total = reader.GetInt32(3),
             SubmittedBy = reader.IsDBNull(4) ? null : reader.GetString(4),
+            ForItem = reader.IsDBNull(5) ? null : System.Text.Json.JsonSerializer.Deserialize<ItemTarget>(reader.GetString(5), TargetJson),
         };
         return job with { Files = GetFiles(id).Select(f => f.Outcome).ToList() };
     }

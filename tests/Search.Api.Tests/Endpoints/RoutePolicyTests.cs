@@ -48,6 +48,7 @@ public sealed class RoutePolicyTests(SecuredApiFactory factory) : IClassFixture<
         ["GET /api/frameworks/{id}/coverage.xlsx"] = Readers,
         ["GET /api/frameworks/{id}/package.zip"] = Readers,
         ["POST /api/frameworks/{id}/indicators/{n:int}/items/{item:int}/decisions"] = Deciders,
+        ["DELETE /api/frameworks/{id}/indicators/{n:int}/items/{item:int}/decisions/{documentId}"] = Deciders,
         ["GET /api/documents/{documentId}/mappings/"] = Readers,
         ["POST /api/documents/{documentId}/mappings/"] = Deciders,
         ["GET /api/web-checks/plan"] = Readers,
