@@ -23,7 +23,7 @@ public static class DocumentEndpoints
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
         documents.MapGet("/{id}/pages/{page:int}/image", GetPageImageAsync).WithName("GetPageImage");
         documents.MapGet("/{id}/pages/{page:int}/highlights", GetHighlights).WithName("GetPageHighlights");
-        documents.MapDelete("/{id}", Delete).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
+        documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
         app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
         return app;
@@ -204,14 +204,14 @@ public static class DocumentEndpoints
     }
 
     /// <summary>Moves the document to the recycle bin (see <see cref="RecycleBinEndpoints"/> to restore it).</summary>
-    private static NoContent Delete(string id, HttpContext context, DocumentRepository documents, RecycleBin bin)
+    private static async Task<NoContent> DeleteAsync(string id, HttpContext context, DocumentRepository documents, RecycleBin bin, CancellationToken cancellationToken)
     {
         var document = documents.Get(id) ?? throw NotFoundOrInBin(id, documents, bin);
         if (OwnUnitRefusal(context.User, document, "删除") is { } refusal)
         {
             throw new ForbiddenException(refusal);
         }
-        bin.MoveIn(id, context.User.Identity?.Name ?? "anonymous");
+        await bin.MoveInAsync(id, context.User.Identity?.Name ?? "anonymous", cancellationToken);
         return TypedResults.NoContent();
     }
 }

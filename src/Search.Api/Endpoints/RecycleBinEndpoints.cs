@@ -16,7 +16,7 @@ public static class RecycleBinEndpoints
     {
         var bin = app.MapGroup("/api/recycle-bin").WithTags("documents").RequireAuthorization(Roles.Upload).RequireSafeIds(stored: ["id"]);
         bin.MapGet("/", List).WithName("ListRecycleBin");
-        bin.MapPost("/{id}/restore", Restore).WithName("RestoreDocument");
+        bin.MapPost("/{id}/restore", RestoreAsync).WithName("RestoreDocument");
         bin.MapDelete("/{id}", PurgeAsync).WithName("PurgeDocument").RequireAuthorization(Roles.Administer);
         return app;
     }
@@ -39,14 +39,14 @@ public static class RecycleBinEndpoints
     }
 
     /// <summary>Takes a file out of the bin: searchable again, with its decisions. Another unit's file: 403 for a department.</summary>
-    private static Ok<DocumentEndpoints.DocumentSummary> Restore(string id, HttpContext context, DocumentRepository documents, RecycleBin bin)
+    private static async Task<Ok<DocumentEndpoints.DocumentSummary>> RestoreAsync(string id, HttpContext context, DocumentRepository documents, RecycleBin bin, CancellationToken cancellationToken)
     {
         var document = documents.GetDeleted(id) ?? throw new NotFoundException($"回收站中没有编号为 {id} 的文件。");
         if (DocumentEndpoints.OwnUnitRefusal(context.User, document, "恢复") is { } refusal)
         {
             throw new ForbiddenException(refusal);
         }
-        return TypedResults.Ok(DocumentEndpoints.Summary(bin.Restore(id, context.User.Identity?.Name ?? "anonymous")));
+        return TypedResults.Ok(DocumentEndpoints.Summary(await bin.RestoreAsync(id, context.User.Identity?.Name ?? "anonymous", cancellationToken)));
     }
 
     /// <summary>永久删除: the original, passages and index entries go at once, not at the end of the retention period.</summary>

@@ -9,9 +9,10 @@ import * as documentView from "./views/document.js";
 import * as upload from "./views/upload.js";
 import * as web from "./views/web.js";
 import * as todo from "./views/todo.js";
+import * as bin from "./views/bin.js";
 
-const views = { home, search, coverage, doc: documentView, upload, web, todo };
-const titles = { home: "首页", search: "检索", coverage: "指标覆盖", doc: "文件", upload: "上传材料", web: "网络检索", todo: "本单位待办" };
+const views = { home, search, coverage, doc: documentView, upload, web, todo, bin };
+const titles = { home: "首页", search: "检索", coverage: "指标覆盖", doc: "文件", upload: "上传材料", web: "网络检索", todo: "本单位待办", bin: "回收站" };
 const main = document.getElementById("view");
 const select = document.getElementById("framework");
 const tabs = [...document.querySelectorAll("#tabs [role=tab]")];
@@ -57,6 +58,8 @@ async function ensureLoaded() {
   // A department's own list of what it owes; other roles have no unit of their own.
   tabs.find(t => t.dataset.view === "todo").hidden = !s.unit;
   tabs.find(t => t.dataset.view === "upload").hidden = !s.mayUpload;
+  // Whoever may delete files may restore them.
+  tabs.find(t => t.dataset.view === "bin").hidden = !s.mayUpload;
 }
 
 async function render() {

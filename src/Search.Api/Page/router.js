@@ -18,3 +18,6 @@ export function go(view, arg, params) { location.hash = href(view, arg, params);
 export function replace(view, arg, params) { history.replaceState(null, "", href(view, arg, params)); }
 
 export function onChange(handler) { addEventListener("hashchange", handler); }
+
+// Draws the current view again from the server, at the same address.
+export function reload() { dispatchEvent(new HashChangeEvent("hashchange")); }

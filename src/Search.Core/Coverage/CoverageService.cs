@@ -115,13 +115,13 @@ public sealed class CoverageService(
             var fit = matcher.Fit(requirement, document);
             if (decision is { Decision: DecisionKind.Confirm or DecisionKind.Add })
             {
-                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认";
+                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认{NoteOf(decision)}";
                 fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, true, decision.Decision));
             }
             else if (decision is { Decision: DecisionKind.Provide })
             {
                 // The unit says this file is the item: it counts, as a suggestion a reviewer still has to confirm.
-                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 上传为本项材料，待审核确认";
+                var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 上传为本项材料，待审核确认{NoteOf(decision)}";
                 fits.Add((document, fit.Reason.Length > 0 ? $"{who}；{fit.Reason}" : who, 1.0, false, decision.Decision));
             }
             else if (fit.Fits)
@@ -159,6 +159,8 @@ public sealed class CoverageService(
             Evidence = evidence,
         };
     }
+
+    private static string NoteOf(ItemDecision decision) => string.IsNullOrWhiteSpace(decision.Note) ? "" : $"（备注：{decision.Note}）";
 
     /// <summary>The documents linked to each indicator: automatic matches less rejections, plus confirmations and additions.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<EvidenceLink>> EvidenceLinks(string frameworkId)

@@ -8,9 +8,11 @@ namespace Search.Core.Ingestion;
 /// <summary>
 /// Deleting a document moves it here: out of search, coverage, counts, exports and the index, with its original,
 /// passages and decisions kept for <see cref="RecycleBinOptions.RetentionDays"/>, so it can be restored as it was.
-/// After that, or when an administrator says so, it is purged for good. Who may do which is the caller's rule.
+/// After that, or when an administrator says so, it is purged for good. Who may do which is the caller's rule. Like a
+/// reviewer's decision, a delete or a restore is in the index before the call returns.
 /// </summary>
-public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline pipeline, AuditLog audit, IOptions<RecycleBinOptions> options, ILogger<RecycleBin> logger)
+public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline pipeline, Indexing.IndexProjector projector, AuditLog audit,
+    IOptions<RecycleBinOptions> options, ILogger<RecycleBin> logger)
 {
     /// <summary>The system's name in the audit log for purges nobody asked for.</summary>
     public const string Sweeper = "回收站定期清理";
@@ -24,7 +26,7 @@ public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline p
     public IReadOnlyList<DocumentRecord> List() => documents.ListDeleted();
 
     /// <summary>Moves a document in use to the bin (one statement) and returns it as the bin holds it.</summary>
-    public DocumentRecord MoveIn(string id, string user)
+    public async Task<DocumentRecord> MoveInAsync(string id, string user, CancellationToken cancellationToken)
     {
         var document = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
         if (!documents.MoveToBin(id, user, DateTimeOffset.UtcNow))
@@ -32,6 +34,7 @@ public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline p
             throw new NotFoundException($"没有编号为 {id} 的文件。");
         }
         audit.Record(user, "delete", id, $"移入回收站：{document.SourcePath}");
+        await projector.FlushAsync(cancellationToken);
         return documents.GetDeleted(id) ?? document;
     }
 
@@ -39,7 +42,7 @@ public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline p
     /// Brings a document back: searchable again (the index owner projects it from its kept passages), with its decisions
     /// as they were. It is matched again, since a framework imported while it was in the bin passed it by.
     /// </summary>
-    public DocumentRecord Restore(string id, string user)
+    public async Task<DocumentRecord> RestoreAsync(string id, string user, CancellationToken cancellationToken)
     {
         var document = documents.GetDeleted(id) ?? throw new NotFoundException($"回收站中没有编号为 {id} 的文件。");
         if (!documents.Restore(id))
@@ -48,6 +51,7 @@ public sealed class RecycleBin(DocumentRepository documents, IngestionPipeline p
         }
         pipeline.Rematch(id);
         audit.Record(user, "restore", id, $"从回收站恢复：{document.SourcePath}");
+        await projector.FlushAsync(cancellationToken);
         return documents.Get(id) ?? document with { DeletedAt = null, DeletedBy = null };
     }
 

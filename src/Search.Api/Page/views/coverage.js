@@ -1,4 +1,5 @@
 import { api, enc, json, download } from "../api.js";
+import { materialsTable } from "./items.js";
 import { h, announce, errorBox } from "../dom.js";
 import { ctx } from "../context.js";
 import { href, go } from "../router.js";
@@ -8,7 +9,7 @@ import { beijingTime } from "../format.js";
 const STATES = [
   ["complete", "已确认，材料齐全", "var(--ok)", "齐全"],
   ["partial", "已确认，材料不全", "var(--part)", "不全"],
-  ["suggested", "仅自动匹配，待确认", "var(--auto)", "待确认"],
+  ["suggested", "仅有待确认的佐证（自动匹配或单位上传）", "var(--auto)", "待确认"],
   ["missing", "尚无佐证", "var(--miss)", "缺"],
 ];
 
@@ -68,32 +69,28 @@ export async function render(container, route, fresh) {
         onclick: () => go("coverage", null, address({ n: i.number })),
       }, String(i.number), h("small", {}, label[3])));
     }));
-  container.append(board, shown.length ? null : h("p", { className: "notice" }, "没有符合筛选条件的指标。"), panel);
+  // Element.append would write a null out as the word "null".
+  container.append(board, ...(shown.length ? [] : [h("p", { className: "notice" }, "没有符合筛选条件的指标。")]), panel);
 
   if (p.n) {
     const indicator = coverage.indicators.find(i => String(i.number) === p.n);
-    if (indicator) await showIndicator(panel, indicator, address);
+    // A decision on an item redraws the panel from the server's coverage, keeping the filters.
+    const refresh = async () => (await api(`/api/frameworks/${enc(ctx.framework)}/coverage${query}`)).indicators.find(i => String(i.number) === p.n);
+    if (indicator) await showIndicator(panel, indicator, address, refresh);
   }
 }
 
-async function showIndicator(panel, i, address) {
+async function showIndicator(panel, i, address, refresh, focus = true) {
   panel.hidden = false;
   const state = STATES.find(([s]) => s === stateOf(i));
   const doc = id => href("doc", id, { framework: ctx.framework });
-  const titles = new Map(i.evidence.map(e => [e.documentId, e.title]));
   panel.replaceChildren(
     h("div", { className: "row" }, h("h3", { id: "indicator-title", tabindex: "-1" }, `指标${i.number}`), h("span", { className: `state` }, state[1]),
       h("a", { href: href("coverage", null, address({ n: undefined })) }, "关闭")),
     h("p", {}, i.text),
     h("p", { className: "meta" }, `一级指标：${i.sectionTitle ?? ""}　牵头单位：${i.leadUnits.join("、") || "未写明"}　责任单位：${i.responsibleUnits.join("、") || "未写明"}`),
     h("h4", {}, "材料清单"),
-    i.materials.length
-      ? h("table", {}, h("tbody", {}, i.materials.map(m => h("tr", {},
-          h("td", { className: m.satisfied ? "yes" : "no" }, m.satisfied ? "✔ 已有" : "✘ 缺"),
-          h("td", {}, m.item, m.leadUnit ? h("div", { className: "meta" }, m.leadUnit) : null,
-            m.outsideWindow.length ? h("div", { className: "error" }, `有 ${m.outsideWindow.length} 份材料不在“${m.timeWindow}”时限内`) : null),
-          h("td", {}, m.documentIds.map(id => h("a", { className: "chip", href: doc(id) }, titles.get(id) ?? id.slice(0, 8))))))))
-      : h("p", { className: "notice" }, "该指标未列材料。"),
+    materialsTable(i, refresh, next => showIndicator(panel, next, address, refresh, false)),
     h("h4", {}, "佐证文件"),
     i.evidence.length
       ? h("ul", {}, i.evidence.map(e => h("li", {}, h("a", { href: doc(e.documentId) }, e.title),
@@ -107,7 +104,7 @@ async function showIndicator(panel, i, address) {
           : h("li", { className: "notice" }, `${s.title}：${s.askUnit ?? ""}`)))
       : h("p", { className: "notice" }, "无"));
   await drafts(panel, i);
-  panel.querySelector("#indicator-title").focus();
+  if (focus) panel.querySelector("#indicator-title").focus();
 }
 
 async function drafts(panel, i) {

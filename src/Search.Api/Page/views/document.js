@@ -1,7 +1,7 @@
 import { api, enc, json, objectUrl, download } from "../api.js";
 import { h, announce, errorBox } from "../dom.js";
 import { ctx } from "../context.js";
-import { href, replace as replaceAddress, go } from "../router.js";
+import { href, replace as replaceAddress, go, reload as reloadView } from "../router.js";
 import { beijingTime } from "../format.js";
 import { ask, deleteDocument } from "./bulk.js";
 
@@ -10,11 +10,8 @@ export async function render(container, route, fresh) {
   const id = route.arg;
   const p = route.params;
   const base = `/api/documents/${enc(id)}`;
-  const [d, mappings, coverage] = await Promise.all([
-    api(base),
-    api(`${base}/mappings`),
-    api(`/api/frameworks/${enc(ctx.framework)}/coverage`).catch(() => null),
-  ]);
+  const coverageOf = () => api(`/api/frameworks/${enc(ctx.framework)}/coverage`).catch(() => null);
+  const [d, mappings, coverage] = await Promise.all([api(base), api(`${base}/mappings`), coverageOf()]);
   if (!fresh()) return;
   const terms = (p.hl ?? "").split("|").filter(Boolean);
   const pages = Math.max(1, d.pageCount);
@@ -34,7 +31,8 @@ export async function render(container, route, fresh) {
   const side = h("div", {});
   container.append(h("div", { className: "grid2" }, viewer, side));
 
-  side.append(metadata(d), originals(d, base), d.mayDelete ? deleteButton(container, d, feedback) : null);
+  // Element.append would write a null out as the word "null".
+  side.append(...[metadata(d), originals(d, base), d.mayDelete ? deleteButton(container, d, feedback) : null].filter(Boolean));
   const decisions = h("section", { "aria-labelledby": "h-indicators", id: "indicators" });
   side.append(decisions);
   const textPane = h("section", { "aria-labelledby": "h-text", id: "text-pane" });
@@ -43,8 +41,16 @@ export async function render(container, route, fresh) {
     replaceAddress("doc", id, { ...p, page });
     await Promise.all([renderViewer(viewer, d, base, page, pages, terms, showPage), renderText(textPane, d, page, terms)]);
   };
-  const reload = async () => renderDecisions(decisions, d, await api(`${base}/mappings`), coverage, feedback, reload);
+  const items = h("section", { "aria-labelledby": "h-items", id: "items-pane" });
+  side.append(items);
+  // A decision on an indicator or an item changes both lists: they are drawn again from the server's answer.
+  const reload = async () => {
+    const [m, c] = await Promise.all([api(`${base}/mappings`), coverageOf()]);
+    renderDecisions(decisions, d, m, c, feedback, reload);
+    renderItems(items, d, m, c, reload);
+  };
   renderDecisions(decisions, d, mappings, coverage, feedback, reload);
+  renderItems(items, d, mappings, coverage, reload);
   side.append(textPane);
   await showPage(page);
 }
@@ -67,21 +73,33 @@ function metadata(d) {
     d.warnings.length ? h("ul", { className: "meta" }, d.warnings.map(w => h("li", {}, w))) : null);
 }
 
-// Deleting asks first in a dialog; afterwards the view says so and offers the way back.
+// Deleting asks first in a dialog and moves the file to the recycle bin; afterwards the view says so, offers to undo
+// at once, and links to the bin.
 function deleteButton(container, d, feedback) {
   const remove = async () => {
-    if (!await ask("删除文件", `确定要删除“${d.title}”吗？文件的原件、文字、指标对应和检索索引都会一并删除，无法恢复。`, "删除")) {
+    if (!await ask("删除文件", `确定要删除“${d.title}”吗？文件将移入回收站，不再出现在检索、覆盖和台账中；到期前可以在回收站中恢复，恢复后审核决定仍然有效。`, "删除")) {
       announce("已取消删除", feedback);
       return;
     }
     feedback.textContent = "正在删除…";
     try {
       await deleteDocument(d.id);
+      const undo = h("button", { type: "button", id: "undo-delete", onclick: async () => {
+        try {
+          await api(`/api/recycle-bin/${enc(d.id)}/restore`, { method: "POST" });
+          announce(`已恢复“${d.title}”`);
+          // The view of the document itself, drawn again from the server.
+          reloadView();
+        } catch (error) { container.querySelector("#feedback").replaceChildren(errorBox(error)); }
+      } }, "撤销删除");
       container.replaceChildren(
         h("h2", {}, "文件已删除"),
-        h("p", { id: "feedback", className: "notice", role: "status" }, `已删除“${d.title}”。`),
-        h("p", {}, h("a", { href: href("search", null, { framework: ctx.framework }) }, "返回检索"), "　", h("a", { href: href("home", null, { framework: ctx.framework }) }, "返回首页")));
-      announce(`已删除“${d.title}”`);
+        h("p", { id: "feedback", className: "notice", role: "status" }, `已删除“${d.title}”，文件已移入回收站。`),
+        h("p", { className: "row" }, undo,
+          h("a", { href: href("bin", null, { framework: ctx.framework }) }, "打开回收站"),
+          h("a", { href: href("search", null, { framework: ctx.framework }) }, "返回检索"),
+          h("a", { href: href("home", null, { framework: ctx.framework }) }, "返回首页")));
+      announce(`已删除“${d.title}”，可在回收站中恢复`);
     } catch (error) { feedback.replaceChildren(errorBox(error)); }
   };
   return h("div", { className: "row", style: "margin:6px 0" }, h("button", { type: "button", id: "delete-document", className: "danger", onclick: remove }, "删除文件"));
@@ -224,4 +242,74 @@ function addForm(d, feedback, reload) {
     h("label", { for: "add-number" }, "添加到指标"), number,
     h("label", { for: "add-note", className: "sr-only" }, "添加的备注"), note,
     h("button", { type: "submit" }, "添加"));
+}
+
+// The material items this document counts for (confirmed or suggested, and why), with undo of a decision on it, and
+// for reviewers a form to assign it to an item picked from an indicator's material list, with a note and undo.
+function renderItems(section, d, mappings, coverage, reload) {
+  const may = ctx.session.mayDecide && !d.quarantinedAt;
+  const status = h("p", { id: "items-feedback", className: "notice", role: "status", "aria-live": "polite" });
+  section.replaceChildren(h("h3", { id: "h-items" }, `材料项（${ctx.frameworkInfo?.name ?? ""}）`));
+  if (!coverage) { section.append(h("p", { className: "notice" }, "暂时无法读取覆盖情况。")); return; }
+  const counted = coverage.indicators.flatMap(i => i.materials.flatMap(m => m.evidence
+    .filter(e => e.documentId === d.id || e.duplicates.includes(d.id)).map(e => ({ i, m, e }))));
+  const itemsUrl = (n, k) => `/api/frameworks/${enc(ctx.framework)}/indicators/${n}/items/${k}/decisions`;
+  const undo = (n, k, label) => async () => {
+    try {
+      await api(`${itemsUrl(n, k)}/${enc(d.id)}?note=${enc("撤销")}`, { method: "DELETE" });
+      await reload();
+      announce(`已撤销${label}：指标${n}第${k}项`, section.querySelector("#items-feedback"));
+    } catch (error) { section.querySelector("#items-feedback").replaceChildren(errorBox(error)); }
+  };
+  section.append(counted.length
+    ? h("ul", { id: "item-list" }, counted.map(({ i, m, e }) => h("li", { dataset: { n: i.number, item: m.index, source: e.source } },
+        h("a", { href: href("coverage", null, { framework: ctx.framework, n: i.number }) }, `指标${i.number} 第${m.index}项`), "：", m.item, " ",
+        h("span", { className: `state ${e.source === "confirmed" ? "confirm" : "auto"}` }, ctx.label("itemStatuses", e.source)),
+        h("div", { className: "meta" }, e.reason),
+        may && e.decision && e.documentId === d.id
+          ? h("button", { type: "button", dataset: { undoItem: `${i.number}-${m.index}` }, onclick: undo(i.number, m.index, ctx.label("decisionActions", e.decision)) },
+              `撤销${ctx.label("decisionActions", e.decision)}`)
+          : null)))
+    : h("p", { className: "notice" }, "还没有对应到任何材料项。"));
+  if (may) section.append(assignForm(d, mappings, coverage, status, itemsUrl, reload));
+  section.append(status);
+}
+
+function assignForm(d, mappings, coverage, status, itemsUrl, reload) {
+  const withItems = coverage.indicators.filter(i => i.materials.length);
+  const mapped = mappings.filter(m => m.framework === ctx.framework).map(m => m.number).find(n => withItems.some(i => i.number === n));
+  const short = text => text.length > 26 ? text.slice(0, 26) + "…" : text;
+  const indicator = h("select", { id: "assign-indicator" },
+    withItems.map(i => h("option", { value: i.number, selected: i.number === (mapped ?? withItems[0]?.number) }, `指标${i.number}：${short(i.text)}`)));
+  const item = h("select", { id: "assign-item" });
+  const fill = () => item.replaceChildren(...(withItems.find(i => i.number === +indicator.value)?.materials ?? [])
+    .map(m => h("option", { value: m.index }, `第${m.index}项：${short(m.item)}`)));
+  indicator.addEventListener("change", fill);
+  fill();
+  const note = h("input", { type: "text", id: "assign-note", placeholder: "备注（可空）" });
+  return h("form", { className: "decision", id: "assign-form", onsubmit: async event => {
+    event.preventDefault();
+    const [n, k] = [+indicator.value, +item.value];
+    if (!n || !k) { announce("请选择指标和材料项", status); return; }
+    status.textContent = "正在保存…";
+    try {
+      await api(itemsUrl(n, k), json("POST", { documentId: d.id, decision: "confirm", note: note.value.trim() || null }));
+      await reload();
+      // The form was drawn again: its status line is the new one.
+      const shown = document.getElementById("items-feedback");
+      const back = h("button", { type: "button", id: "assign-undo", onclick: async () => {
+        try {
+          await api(`${itemsUrl(n, k)}/${enc(d.id)}?note=${enc("撤销指定")}`, { method: "DELETE" });
+          await reload();
+          announce(`已撤销指定：指标${n}第${k}项`, document.getElementById("items-feedback"));
+        } catch (error) { document.getElementById("items-feedback").replaceChildren(errorBox(error)); }
+      } }, "撤销");
+      announce(`已将本文件指定为指标${n}第${k}项材料`);
+      shown.replaceChildren(`已将本文件指定为指标${n}第${k}项材料（${ctx.label("itemStatuses", "confirmed")}）。`, " ", back);
+    } catch (error) { status.replaceChildren(errorBox(error)); }
+  } },
+    h("label", { for: "assign-indicator" }, "指定为材料项"), indicator,
+    h("label", { for: "assign-item", className: "sr-only" }, "材料项"), item,
+    h("label", { for: "assign-note", className: "sr-only" }, "指定的备注"), note,
+    h("button", { type: "submit", id: "assign-submit" }, "指定"));
 }

@@ -23,7 +23,8 @@ export async function render(container, route, fresh) {
     "例如：行政复议决定书、“重大行政决策”（加引号检索整个短语）、权责清单 year:2023（限定年份）、department:区司法局、indicator:12。");
   const facets = h("div", { id: "facets", className: "facets", "aria-label": "筛选" });
   const results = h("div", { id: "results" });
-  container.append(h("h2", { className: "sr-only" }, "检索"), form, hint, activeFilters(p), facets);
+  // Element.append would write a null (no filter chosen) out as the word "null".
+  container.append(...[h("h2", { className: "sr-only" }, "检索"), form, hint, activeFilters(p), facets].filter(Boolean));
   let sel = null;
   const rerun = () => run(p, facets, results, fresh, sel);
   const searched = p.q || FILTERS.some(f => p[f]);

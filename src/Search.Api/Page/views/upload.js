@@ -21,12 +21,14 @@ export async function render(container) {
     h("p", { className: "hint" }, unit ? `以${unit}的名义上传。` : "可一次选择多个文件；压缩包会展开后逐个入库。"), status, results);
 }
 
-// Uploads and waits for the job, reporting progress; used here and by 本单位待办.
-export async function uploadFiles(list, department, status, results, onDone) {
+// Uploads and waits for the job, reporting progress; used here and by 本单位待办, whose buttons name the material item
+// ({ framework, indicator, item }) the files are for: the server files what they store as that item.
+export async function uploadFiles(list, department, status, results, onDone, forItem) {
   if (!list.length) { status.textContent = "请选择文件"; return null; }
   const form = new FormData();
   for (const f of list) form.append("file", f, f.webkitRelativePath || f.name);
   form.append("department", department ?? "");
+  if (forItem) for (const [name, value] of Object.entries(forItem)) form.append(name, String(value));
   status.textContent = `正在上传 ${list.length} 个文件…`;
   try {
     let job = await api("/api/documents", { method: "POST", body: form });
