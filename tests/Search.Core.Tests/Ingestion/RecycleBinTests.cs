@@ -52,8 +52,7 @@ public sealed class RecycleBinTests : IDisposable
         var bin = services.Get<RecycleBin>();
         var documents = services.Get<DocumentRepository>();
 
-        var moved = bin.MoveIn(id, "司法局乙");
-        await services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
+        var moved = await bin.MoveInAsync(id, "司法局乙", CancellationToken.None);
 
         Assert.Equal("司法局乙", moved.DeletedBy);
         Assert.Equal(0, Search(services, "zqbinalpha").Total);
@@ -68,10 +67,9 @@ public sealed class RecycleBinTests : IDisposable
         var consistency = services.Get<IndexConsistency>().Check();
         Assert.True(consistency.Agrees);
         Assert.Equal(1, consistency.ByStatus["deleted"]);
-        Assert.Throws<NotFoundException>(() => bin.MoveIn(id, "司法局乙"));
+        await Assert.ThrowsAsync<NotFoundException>(() => bin.MoveInAsync(id, "司法局乙", CancellationToken.None));
 
-        var restored = bin.Restore(id, "司法局乙");
-        await services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
+        var restored = await bin.RestoreAsync(id, "司法局乙", CancellationToken.None);
 
         Assert.Null(restored.DeletedAt);
         Assert.Empty(bin.List());
@@ -81,7 +79,7 @@ public sealed class RecycleBinTests : IDisposable
         Assert.Contains(id, item.ConfirmedDocumentIds);
         Assert.True(services.Get<IndexConsistency>().Check().Agrees);
         Assert.Contains(services.Get<AuditLog>().Recent(), a => a.Action == "restore" && a.Target == id && a.User == "司法局乙");
-        Assert.Throws<NotFoundException>(() => bin.Restore(id, "司法局乙"));
+        await Assert.ThrowsAsync<NotFoundException>(() => bin.RestoreAsync(id, "司法局乙", CancellationToken.None));
     }
 
     [Theory]
@@ -91,7 +89,7 @@ public sealed class RecycleBinTests : IDisposable
         using var services = new Services(Slow, _data, store: store);
         var path = Write("b.txt", "区司法局行政执法公示制度执行情况报告，核验码 zqbinbravo。");
         var id = await IngestAsync(services, path, "公示报告.txt", "区司法局");
-        services.Get<RecycleBin>().MoveIn(id, "司法局乙");
+        await services.Get<RecycleBin>().MoveInAsync(id, "司法局乙", CancellationToken.None);
 
         var again = Assert.Single(await services.Get<IngestionPipeline>().IngestAsync(path, "执法公示报告（定稿）.txt", "区司法局", CancellationToken.None));
         await services.Get<IndexProjector>().FlushAsync(CancellationToken.None);
@@ -114,8 +112,8 @@ public sealed class RecycleBinTests : IDisposable
         var documents = services.Get<DocumentRepository>();
         var original = documents.Get(old)!.StoredPath;
         var bin = services.Get<RecycleBin>();
-        bin.MoveIn(old, "甲");
-        bin.MoveIn(recent, "乙");
+        await bin.MoveInAsync(old, "甲", CancellationToken.None);
+        await bin.MoveInAsync(recent, "乙", CancellationToken.None);
         // Deleted 31 days ago, as if the bin had held it that long.
         services.Get<MetadataDatabase>().Execute("UPDATE documents SET deleted_at=@t WHERE id=@id", ("@t", DateTimeOffset.UtcNow.AddDays(-31).ToString("O")), ("@id", old));
 
@@ -139,8 +137,8 @@ public sealed class RecycleBinTests : IDisposable
         using var services = new Services(Slow, _data, store: store);
         var id = await IngestAsync(services, Write("e.txt", "权责清单动态调整，核验码 zqbinecho。"), "e.txt", null);
         var bin = services.Get<RecycleBin>();
-        bin.MoveIn(id, "甲");
-        bin.Restore(id, "甲");
+        await bin.MoveInAsync(id, "甲", CancellationToken.None);
+        await bin.RestoreAsync(id, "甲", CancellationToken.None);
 
         await Assert.ThrowsAsync<NotFoundException>(() => bin.PurgeAsync(id, "管理员", CancellationToken.None));
         // The purge's own guard: a row in use is never removed by a purge, whatever was read before.
@@ -158,8 +156,8 @@ public sealed class RecycleBinTests : IDisposable
         {
             var id = await IngestAsync(first, Write("f.txt", "乡镇防汛应急预案，核验码 zqbinfoxtrot。"), "f.txt", null);
             Assert.Equal(1, Search(first, "zqbinfoxtrot").Total);
-            // The process dies after the store took the delete and before the index owner's next commit.
-            first.Get<RecycleBin>().MoveIn(id, "甲");
+            // The process dies after the store took the delete (the bin's one statement) and before the index owner's next commit.
+            Assert.True(first.Get<DocumentRepository>().MoveToBin(id, "甲", DateTimeOffset.UtcNow));
         }
 
         using var second = new Services(Slow, _data, store: store);
