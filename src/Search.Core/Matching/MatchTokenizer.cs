@@ -21,7 +21,8 @@ public sealed class MatchTokenizer
         "说明", "请提供", "本地区",
     ];
 
-    private const double BigramWeight = 0.35;
+    /// <summary>The weight of one character pair against a word's 1.</summary>
+    public const double BigramWeight = 0.35;
     private const double VocabularyWeight = 1.5;
 
     private readonly Analyzer _analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
