@@ -17,7 +17,13 @@ public sealed class DocumentRepository(MetadataDatabase database)
     {
         using var connection = database.Open();
         Upsert(connection, null, d);
+        Interlocked.Increment(ref _changes);
     }
+
+    private long _changes;
+
+    /// <summary>Counts this process's writes to documents (a unit may have been added, changed or removed); what other processes write it cannot see.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d)
     {
@@ -49,6 +55,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         WritePassages(connection, tx, document.Id, passages);
         Upsert(connection, tx, document with { Status = DocumentStatus.Extracted, Reason = null });
         tx.Commit();
+        Interlocked.Increment(ref _changes);
     }
 
     public DocumentRecord? Get(string id) => Query("WHERE id = @id", ("@id", id)).FirstOrDefault();
@@ -101,6 +108,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
             c.ExecuteNonQuery();
         }
         tx.Commit();
+        Interlocked.Increment(ref _changes);
     }
 
     /// <summary>Documents whose last change the index has not taken yet, oldest change first.</summary>
