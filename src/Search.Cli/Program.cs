@@ -18,6 +18,7 @@ public static class Program
         new CoverageCommand(),
         new CheckWebCommand(),
         new MappingCommand(),
+        new ItemsCommand(),
         new FrameworksCommand(),
         new BenchCommand(),
         new DraftCommand(),

@@ -38,12 +38,8 @@ public static class SearchEndpoints
                 _ => throw new InvalidInputException($"sort 只能是 relevance 或 date，而不是“{sort}”。"),
             },
         };
-        // A unit typed as people type it (市场监管) filters on the units it names; the answer says which.
-        var resolved = string.IsNullOrWhiteSpace(department) ? null : units.Resolve(department);
-        if (resolved is { Resolved: true })
-        {
-            request = request with { Departments = resolved.Units };
-        }
+        // A unit typed as people type it (市场监管, in department= or as department: in q) filters on the units it names; the answer says which.
+        (request, var resolved) = units.Apply(request);
         var results = index.Search(request);
         results = rerank == true ? await reranked.RerankAsync(request.Query, results, cancellationToken) : results;
         return TypedResults.Ok(results with { ResolvedDepartment = resolved });

@@ -55,12 +55,8 @@ public sealed class QueryCommand : ICliCommand
             Size = Math.Clamp(args.Value(Top), 1, 100),
             Sort = args.Value(Sort) == "date" ? SearchSort.Date : SearchSort.Relevance,
         };
-        // A unit typed as people type it (市场监管) filters on the units it names, by the same rule as `coverage --unit`.
-        var resolved = string.IsNullOrWhiteSpace(request.Department) ? null : context.Get<UnitResolver>().Resolve(request.Department);
-        if (resolved is { Resolved: true })
-        {
-            request = request with { Departments = resolved.Units };
-        }
+        // A unit typed as people type it (市场监管, in --department or as department: in the query) filters on the units it names, by the same rule as `coverage --unit`.
+        (request, var resolved) = context.Get<UnitResolver>().Apply(request);
         var results = context.Get<IEvidenceIndex>().Search(request);
         if (args.Value(Rerank))
         {

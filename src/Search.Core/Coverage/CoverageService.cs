@@ -35,7 +35,7 @@ public sealed class CoverageService(
             d => matcher.ScoreAll(FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, passages[d.Id]))).ToDictionary(s => s.Number, s => s.Score));
 
         var requirements = framework.Indicators.ToDictionary(i => i.Number, i => i.Materials.SelectMany(g => g.Items).Select(MaterialRequirement.Parse).ToList());
-        var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), evidenceDocs);
+        var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), tokenizer, evidenceDocs);
         var onItems = itemDecisions.ForFramework(framework.Id)
             .GroupBy(d => (d.Number, d.Item))
             .ToDictionary(g => g.Key, g => g.GroupBy(d => d.DocumentId).ToDictionary(x => x.Key, x => x.Last()));
@@ -45,16 +45,21 @@ public sealed class CoverageService(
         foreach (var indicator in framework.Indicators.OrderBy(i => i.Number))
         {
             var evidence = links.GetValueOrDefault(indicator.Number)?.Values.OrderByDescending(e => e.Score).ToList() ?? [];
+            var checklist = requirements[indicator.Number];
+            // Each document is read against the whole checklist at once: which of two near items it is depends on both.
+            var candidates = evidenceDocs.Where(d => !rejected.Contains((d.Id, indicator.Number)))
+                .Select(d => (Document: d, Fits: checklist.Count == 0 ? [] : itemMatcher.FitChecklist(checklist, d)))
+                .ToList();
             var materials = new List<MaterialCoverage>();
             var index = 0;
             foreach (var group in indicator.Materials)
             {
                 foreach (var item in group.Items)
                 {
-                    var requirement = requirements[indicator.Number][index++];
+                    var requirement = checklist[index];
+                    var at = index++;
                     var decided = onItems.GetValueOrDefault((indicator.Number, index)) ?? [];
-                    var candidates = evidenceDocs.Where(d => !rejected.Contains((d.Id, indicator.Number)));
-                    materials.Add(CoverItem(itemMatcher, requirement, candidates, decided, docs) with
+                    materials.Add(CoverItem(requirement, candidates.Select(c => (c.Document, c.Fits[at])), decided, docs) with
                     {
                         LeadUnit = group.LeadUnit,
                         Index = index,
@@ -100,19 +105,18 @@ public sealed class CoverageService(
     /// number the item asks for; confirmed only when the reviewer-confirmed documents alone are enough.
     /// </summary>
     private static MaterialCoverage CoverItem(
-        MaterialItemMatcher matcher, MaterialRequirement requirement, IEnumerable<EvidenceDocument> candidates,
+        MaterialRequirement requirement, IEnumerable<(EvidenceDocument Document, ItemFit Fit)> candidates,
         IReadOnlyDictionary<string, ItemDecision> decided, IReadOnlyDictionary<string, DocumentRecord> docs)
     {
         var fits = new List<(EvidenceDocument Document, string Reason, double Score, bool Confirmed, DecisionKind? Decision)>();
         var outside = new List<string>();
-        foreach (var document in candidates)
+        foreach (var (document, fit) in candidates)
         {
             var decision = decided.GetValueOrDefault(document.Id);
             if (decision?.Decision == DecisionKind.Reject)
             {
                 continue;
             }
-            var fit = matcher.Fit(requirement, document);
             if (decision is { Decision: DecisionKind.Confirm or DecisionKind.Add })
             {
                 var who = $"{decision.User} 于 {decision.Time.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} 确认{NoteOf(decision)}";

@@ -1,3 +1,5 @@
+using Search.Core.Matching;
+
 namespace Search.Core.Coverage;
 
 /// <summary>
@@ -24,18 +26,43 @@ public sealed class MaterialItemMatcher
 
     public const double FormTextSupport = 0.45;
 
+    /// <summary>Share of the item's subject words (SmartCn words and domain terms, not character pairs) its name holds that makes it about the item on its own.</summary>
+    public const double WordNameShare = 0.75;
+
+    /// <summary>Share of the item's subject words its title and text must hold in any case: pairs of characters shared by chance (行政/复议 against 行政/诉讼) do not make a subject.</summary>
+    public const double WordTextShare = 0.5;
+
+    /// <summary>Words of an item's sentence that say nothing of its subject.</summary>
+    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等"];
+
     /// <summary>Forms specific enough that a document of that form, whose text is on the subject, is the item even if its title is terse.</summary>
     private static readonly HashSet<string> SpecificForms =
         [EvidenceForm.Opinion, EvidenceForm.News, EvidenceForm.Case, EvidenceForm.Ledger, EvidenceForm.List, EvidenceForm.CaseFile, EvidenceForm.Template, EvidenceForm.Minutes];
 
     private readonly Dictionary<string, double> _weights;
     private readonly double _unknownWeight;
+    private readonly Dictionary<string, double> _wordWeights;
+    private readonly Dictionary<string, SubjectWords> _itemWords = new(StringComparer.Ordinal);
+
+    /// <summary>An item's subject as words, and the domain terms among them (行政诉讼, 会前学法), which a document must name.</summary>
+    private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms);
 
     /// <param name="items">Every material item of the framework: a pair they all share says little about any one.</param>
     /// <param name="documents">The documents matched: a pair most of their names share (the county's name, 关于) says nothing either.</param>
-    public MaterialItemMatcher(IEnumerable<MaterialRequirement> items, IReadOnlyCollection<EvidenceDocument>? documents = null)
+    public MaterialItemMatcher(IEnumerable<MaterialRequirement> items, MatchTokenizer tokenizer, IReadOnlyCollection<EvidenceDocument>? documents = null)
     {
         var all = items.ToList();
+        foreach (var item in all)
+        {
+            var words = item.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
+            _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList());
+        }
+        var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in _itemWords.Values.SelectMany(w => w.Words))
+        {
+            wordDf[word] = wordDf.GetValueOrDefault(word) + 1;
+        }
+        _wordWeights = wordDf.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + Math.Max(1, all.Count) / (double)kv.Value), StringComparer.Ordinal);
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var bigram in all.SelectMany(r => r.Bigrams))
         {
@@ -75,8 +102,14 @@ public sealed class MaterialItemMatcher
         }
         var name = Share(item, document.NameBigrams);
         var text = Share(item, document.TextBigrams);
-        var about = name >= NameShare || (name >= NameSupport && text >= TextShare) 
-            || (SpecificForms.Contains(form) && (text >= FormTextShare || (name >= FormNameSupport && text >= FormTextSupport)));
+        var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
+        var words = subject.Words;
+        var nameWords = WordShare(words, NameOf(document));
+        var textWords = WordShare(words, document.Title + "　" + document.Head);
+        var about = (name >= NameShare || nameWords >= WordNameShare || (name >= NameSupport && text >= TextShare)
+                || (SpecificForms.Contains(form) && (text >= FormTextShare || (name >= FormNameSupport && text >= FormTextSupport))))
+            && textWords >= WordTextShare
+            && subject.Terms.All(t => NameOf(document).Contains(t, StringComparison.Ordinal) || document.Head.Contains(t, StringComparison.Ordinal));
         if (!about)
         {
             return ItemFit.No;
@@ -84,15 +117,15 @@ public sealed class MaterialItemMatcher
         var score = Math.Round(Math.Max(name, 0.8 * text), 3);
         var what = form.Length > 0 ? $"是{form}" : "内容相符";
         var where = name >= NameShare ? "标题" : "标题和正文";
-        var subject = item.Subject.Replace(" ", "、");
+        var subjectText = item.Subject.Replace(" ", "、");
         if (item.Window is not { } window)
         {
-            return new ItemFit(true, false, score, $"{what}，{where}与“{subject}”相符");
+            return new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符");
         }
         if (document.Date is { } date && !document.DateFromDocNumber)
         {
             return window.Contains(date)
-                ? new ItemFit(true, false, score, $"{what}，{where}与“{subject}”相符，日期{date:yyyy-MM-dd}在“{window.Text}”之内")
+                ? new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符，日期{date:yyyy-MM-dd}在“{window.Text}”之内")
                 : new ItemFit(false, true, score, $"{what}，但日期{date:yyyy-MM-dd}不在“{window.Text}”之内");
         }
         var year = document.Date?.Year;
@@ -101,16 +134,69 @@ public sealed class MaterialItemMatcher
         {
             var inside = stated.Where(d => window.Contains(d)).ToList();
             return inside.Count > 0
-                ? new ItemFit(true, false, score, $"{what}，{where}与“{subject}”相符，所记日期{inside.Min():yyyy-MM-dd}至{inside.Max():yyyy-MM-dd}在“{window.Text}”之内")
+                ? new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符，所记日期{inside.Min():yyyy-MM-dd}至{inside.Max():yyyy-MM-dd}在“{window.Text}”之内")
                 : new ItemFit(false, true, score, $"{what}，但所记日期都不在“{window.Text}”之内");
         }
         if (year is { } y)
         {
             return window.Contains(new DateOnly(y, 12, 31))
-                ? new ItemFit(true, false, score, $"{what}，{where}与“{subject}”相符，文号年份{y}在“{window.Text}”之内")
+                ? new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符，文号年份{y}在“{window.Text}”之内")
                 : new ItemFit(false, true, score, $"{what}，但文号年份{y}不在“{window.Text}”之内");
         }
-        return new ItemFit(true, false, score, $"{what}，{where}与“{subject}”相符；文件未注明日期，“{window.Text}”待核");
+        return new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符；文件未注明日期，“{window.Text}”待核");
+    }
+
+    /// <summary>
+    /// How one document fits each item of one indicator's checklist, read as a whole: where two items differ in their
+    /// subject (政府常务会 against 政府各部门) and the document's name speaks only of one, it is that one; where one item
+    /// asks for the document's own form (…制度) and it fits, an item that asks for materials of any form (…资料) does
+    /// not take it too.
+    /// </summary>
+    public IReadOnlyList<ItemFit> FitChecklist(IReadOnlyList<MaterialRequirement> checklist, EvidenceDocument document)
+    {
+        var fits = checklist.Select(item => Fit(item, document)).ToArray();
+        var name = NameOf(document);
+        var dropped = new bool[fits.Length];
+        for (var b = 0; b < fits.Length; b++)
+        {
+            if (!fits[b].Fits)
+            {
+                continue;
+            }
+            for (var a = 0; a < fits.Length && !dropped[b]; a++)
+            {
+                if (a == b || !fits[a].Fits || checklist[a].Item == checklist[b].Item)
+                {
+                    continue;
+                }
+                var wordsA = _itemWords[checklist[a].Item].Words;
+                var wordsB = _itemWords[checklist[b].Item].Words;
+                var onlyA = wordsA.Except(wordsB).ToList();
+                var onlyB = wordsB.Except(wordsA).ToList();
+                var contrast = onlyB.Count > 0 && onlyA.Any(w => name.Contains(w, StringComparison.Ordinal)) && !onlyB.Any(w => name.Contains(w, StringComparison.Ordinal));
+                var ownForm = checklist[b].AnyForm && !checklist[a].AnyForm;
+                dropped[b] = contrast || ownForm;
+            }
+        }
+        return fits.Select((f, i) => dropped[i] ? ItemFit.No : f).ToList();
+    }
+
+    private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
+
+    /// <summary>The weighted share of <paramref name="words"/> that <paramref name="text"/> contains.</summary>
+    private double WordShare(IReadOnlyList<string> words, string text)
+    {
+        double total = 0, found = 0;
+        foreach (var w in words)
+        {
+            var weight = _wordWeights.GetValueOrDefault(w, _unknownWeight);
+            total += weight;
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                found += weight;
+            }
+        }
+        return total == 0 ? 0 : found / total;
     }
 
     /// <summary>The weighted share of the item's subject pairs found in <paramref name="bigrams"/>.</summary>

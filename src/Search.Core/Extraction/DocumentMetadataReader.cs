@@ -231,10 +231,19 @@ public static partial class DocumentMetadataReader
         return null;
     }
 
-    // A short line near the top that is not a label ("附件1"), a number or a date reads as the title.
+    // A short line near the top that is not a label ("附件1"), a number, a date, an addressee ("各乡镇人民政府："), a
+    // sentence, or a site's or paper's byline ("四川新闻网-首屏新闻", "本报讯") reads as the title.
     private static string? TopLine(List<string> lines) =>
         lines.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
-            && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6)?.Trim();
+            && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6
+            && !NotATitleEnd.Contains(l[^1]) && !Byline(l))?.Trim();
+
+    private const string NotATitleEnd = ":：。；;，,";
+
+    private static bool Byline(string line) =>
+        line.Contains("网-", StringComparison.Ordinal) || line.Contains("网—", StringComparison.Ordinal)
+        || line.StartsWith("本报讯", StringComparison.Ordinal) || line.StartsWith("来源", StringComparison.Ordinal)
+        || line.StartsWith("发布时间", StringComparison.Ordinal) || line.StartsWith("作者", StringComparison.Ordinal);
 
     private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
     {

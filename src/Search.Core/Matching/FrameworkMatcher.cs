@@ -142,11 +142,42 @@ public sealed class FrameworkMatcher
     public IReadOnlyList<IndicatorMatch> Match(PreparedInput input, int top = 5)
     {
         var scored = Score(input);
-        return scored.Where(s => s.Score >= Settings.Threshold)
+        var threshold = ThresholdFor(input);
+        return scored.Where(s => s.Score >= threshold)
             .OrderByDescending(s => s.Score)
             .Take(top)
             .Select(s => new IndicatorMatch(s.Number, Math.Round(s.Score, 4), Explain(s)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The score an indicator needs to be reported for this text. A text most of whose character pairs the framework's
+    /// own words use is about this field's work (a 述法 meeting, a 地质灾害隐患排查) and is heard from a lower score;
+    /// a weather report or a tourism figure, which shares a few words by chance, needs the full threshold.
+    /// </summary>
+    public double ThresholdFor(PreparedInput input) =>
+        DomainShare(input) >= Settings.DomainShare ? Math.Min(Settings.LowThreshold, Settings.Threshold) : Settings.Threshold;
+
+    /// <summary>
+    /// The share of the text's character pairs (by weight, title included) that the framework's profiles use; 0 for a text
+    /// of fewer than <see cref="MatcherSettings.DomainMinPairs"/> pairs, whose share says little (a caption, a headline).
+    /// </summary>
+    public double DomainShare(PreparedInput input)
+    {
+        double known = 0, all = 0;
+        foreach (var (feature, weight) in input.Whole)
+        {
+            if (MatchTokenizer.IsWord(feature))
+            {
+                continue;
+            }
+            all += weight;
+            if (_idf.ContainsKey(feature))
+            {
+                known += weight;
+            }
+        }
+        return all < Settings.DomainMinPairs * MatchTokenizer.BigramWeight ? 0 : known / all;
     }
 
     /// <summary>Every indicator's raw score, thresholds not applied (for suggestions and evaluation).</summary>

@@ -21,15 +21,18 @@ public sealed class MatchTokenizer
         "说明", "请提供", "本地区",
     ];
 
-    private const double BigramWeight = 0.35;
+    /// <summary>The weight of one character pair against a word's 1.</summary>
+    public const double BigramWeight = 0.35;
     private const double VocabularyWeight = 1.5;
 
     private readonly Analyzer _analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
     private readonly IReadOnlyList<string> _vocabulary;
+    private readonly HashSet<string> _terms;
 
     public MatchTokenizer(IEnumerable<string>? vocabulary = null)
     {
         _vocabulary = (vocabulary ?? []).Where(t => t.Length >= 2).Distinct().ToList();
+        _terms = new HashSet<string>(_vocabulary, StringComparer.Ordinal);
     }
 
     /// <summary>Weighted term frequencies of <paramref name="text"/>, scaled by <paramref name="weight"/>, added to <paramref name="into"/>.</summary>
@@ -78,6 +81,33 @@ public sealed class MatchTokenizer
 
     /// <summary>The analyser's words of a text, before stop words and weights; a line end is always a boundary.</summary>
     public IReadOnlyList<string> Words(string text) => string.IsNullOrWhiteSpace(text) ? [] : Analyse(Normalise(text));
+
+    /// <summary>
+    /// The words a short subject is made of: the domain terms in it first (行政诉讼, 会前学法 stay whole), then the
+    /// analyser's words of two or more characters of what is left. Numbers and single characters are not words.
+    /// </summary>
+    public IReadOnlyList<string> SubjectWords(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+        var rest = Normalise(text);
+        var words = new List<string>();
+        foreach (var term in _vocabulary.OrderByDescending(t => t.Length))
+        {
+            if (rest.Contains(term, StringComparison.Ordinal))
+            {
+                words.Add(term);
+                rest = rest.Replace(term, "　", StringComparison.Ordinal);
+            }
+        }
+        words.AddRange(Analyse(rest).Where(w => w.Length >= 2 && !IsNumber(w)));
+        return words.Distinct().ToList();
+    }
+
+    /// <summary>True for a domain term of the vocabulary.</summary>
+    public bool IsTerm(string word) => _terms.Contains(word);
 
     private List<string> Analyse(string text)
     {

@@ -6,6 +6,18 @@ public sealed record MatcherSettings
     /// <summary>Minimum score for an indicator to be reported at all: below it a text maps to nothing.</summary>
     public double Threshold { get; init; } = 0.10;
 
+    /// <summary>The threshold for a text that is about this field's work (see <see cref="DomainShare"/>).</summary>
+    public double LowThreshold { get; init; } = 0.06;
+
+    /// <summary>
+    /// A text whose character pairs are at least this share words of the framework's own (its indicators, checklists and
+    /// explanations) is about this field's work, and is reported from <see cref="LowThreshold"/> on.
+    /// </summary>
+    public double DomainShare { get; init; } = 0.31;
+
+    /// <summary>The share is read only on texts of at least this many character pairs (about as many characters).</summary>
+    public int DomainMinPairs { get; init; } = 120;
+
     /// <summary>For assignment to the index, an indicator must also reach this share of the best score.</summary>
     public double RelativeToBest { get; init; } = 0.7;
 

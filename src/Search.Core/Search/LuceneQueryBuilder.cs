@@ -208,6 +208,10 @@ public sealed class LuceneQueryBuilder(Analyzer analyzer, Vocabulary vocabulary)
                 yield return new TermQuery(new Term(IndexFields.Framework, values[0]));
                 continue;
             }
+            if (field == "department" && request.QueryDepartmentsResolved)
+            {
+                continue;
+            }
             if (field is "from" or "to")
             {
                 var date = ParseDate(values[0], field);

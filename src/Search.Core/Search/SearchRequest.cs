@@ -14,6 +14,9 @@ public sealed record SearchRequest
     /// <summary>Units any of which a document may be filed under; when set it replaces <see cref="Department"/> (a typed name resolved to the units it names).</summary>
     public IReadOnlyList<string>? Departments { get; init; }
 
+    /// <summary>True when <see cref="Departments"/> were resolved from the query's own `department:` filters, which then filter no more by the name as typed.</summary>
+    public bool QueryDepartmentsResolved { get; init; }
+
     public string? FileType { get; init; }
 
     public int? Year { get; init; }

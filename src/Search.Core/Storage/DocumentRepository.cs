@@ -24,7 +24,16 @@ public sealed class DocumentRepository(MetadataDatabase database)
     {
         using var connection = database.Open();
         Upsert(connection, null, d, leaveBin);
+        Interlocked.Increment(ref _changes);
     }
+
+    private long _changes;
+
+    /// <summary>
+    /// Counts this process's writes to documents (a unit may have been added, changed or removed, or gone to or come back
+    /// from the recycle bin); what other processes write it cannot see.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     private static void Upsert(DbConnection connection, DbTransaction? tx, DocumentRecord d, bool leaveBin = false)
     {
@@ -57,6 +66,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
         WritePassages(connection, tx, document.Id, passages);
         Upsert(connection, tx, document with { Status = DocumentStatus.Extracted, Reason = null });
         tx.Commit();
+        Interlocked.Increment(ref _changes);
     }
 
     /// <summary>A document in use (not in the recycle bin).</summary>
@@ -93,13 +103,21 @@ public sealed class DocumentRepository(MetadataDatabase database)
     /// deleted, never half. Its rows, decisions and original stay; the raised revision makes the index owner drop it.
     /// False when there is no such document in use.
     /// </summary>
-    public bool MoveToBin(string id, string user, DateTimeOffset at) =>
-        database.Execute($"UPDATE documents SET deleted_at=@t, deleted_by=@u, revision=revision + 1 WHERE id=@id AND {InUse}",
+    public bool MoveToBin(string id, string user, DateTimeOffset at)
+    {
+        var moved = database.Execute($"UPDATE documents SET deleted_at=@t, deleted_by=@u, revision=revision + 1 WHERE id=@id AND {InUse}",
             ("@t", at.ToUniversalTime().ToString("O")), ("@u", user), ("@id", id)) == 1;
+        Interlocked.Increment(ref _changes);
+        return moved;
+    }
 
     /// <summary>Takes a document out of the recycle bin; the raised revision makes the index owner project it again. False when it is not in the bin.</summary>
-    public bool Restore(string id) =>
-        database.Execute("UPDATE documents SET deleted_at=NULL, deleted_by=NULL, revision=revision + 1 WHERE id=@id AND deleted_at IS NOT NULL", ("@id", id)) == 1;
+    public bool Restore(string id)
+    {
+        var restored = database.Execute("UPDATE documents SET deleted_at=NULL, deleted_by=NULL, revision=revision + 1 WHERE id=@id AND deleted_at IS NOT NULL", ("@id", id)) == 1;
+        Interlocked.Increment(ref _changes);
+        return restored;
+    }
 
     /// <summary>Every document record, in use or in the recycle bin (an empty store is one with none at all).</summary>
     public int Count()
@@ -150,6 +168,7 @@ public sealed class DocumentRepository(MetadataDatabase database)
             c.ExecuteNonQuery();
         }
         tx.Commit();
+        Interlocked.Increment(ref _changes);
         return true;
     }
 

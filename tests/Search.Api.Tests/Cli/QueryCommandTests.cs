@@ -38,6 +38,27 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Query_DepartmentWrittenInQuery_ResolvedLikeTheOption()
+    {
+        await IngestAsync("报告.txt", "区市场监管分局2022年公平竞争审查工作情况报告\n2022年12月28日", "区市场监管分局");
+        await IngestAsync("培训.txt", "区司法局公平竞争审查培训情况。\n2022年5月6日", "区司法局");
+
+        var (code, output, _) = await CliRunner.RunAsync("query", "公平竞争审查 department:市场监管", "--data", _data);
+        var (jsonCode, json, _) = await CliRunner.RunAsync("query", "公平竞争审查", "department:市场监管局", "--json", "--data", _data);
+
+        Assert.Equal(0, code);
+        Assert.Contains("报送单位：区市场监管分局（按“市场监管”匹配）", output);
+        Assert.Contains("1 条结果", output);
+        Assert.DoesNotContain("区司法局", output);
+        Assert.Equal(0, jsonCode);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(1, root.GetProperty("total").GetInt32());
+        Assert.Equal("区市场监管分局", root.GetProperty("hits")[0].GetProperty("department").GetString());
+        Assert.Equal("市场监管局", root.GetProperty("resolvedDepartment").GetProperty("typed").GetString());
+        Assert.Equal(["区市场监管分局"], root.GetProperty("resolvedDepartment").GetProperty("units").EnumerateArray().Select(u => u.GetString()));
+    }
+
+    [Fact]
     public async Task Query_UnknownDepartment_SaysSoWithKnownUnits()
     {
         await IngestAsync("报告.txt", "区市场监管分局2022年公平竞争审查工作情况报告\n2022年12月28日", "区市场监管分局");

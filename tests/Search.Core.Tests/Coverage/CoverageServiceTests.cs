@@ -60,6 +60,45 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_ReviewLedger_NotTakenForLitigationSummary()
+    {
+        // 行政复议案件受理登记表 shares 行政/案件/受理/登记 with 74.1's 行政诉讼一审案件受理结案汇总表, but not 行政诉讼.
+        var id = await IngestAsync("2023年行政复议案件受理登记表.txt", """
+            沙坡头区2023年行政复议案件受理登记表
+            序号 受理日期 申请人 被申请人 复议事项 办理结果
+            1 2023年2月10日 刘某 区自然资源局 不动产登记 维持
+            2 2023年3月22日 马某 区市场监管分局 行政处罚 撤销
+            3 2023年5月6日 杨某 区人社局 工伤认定 调解结案
+            区司法局行政复议股
+            """, "区司法局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 71, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 74, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_StandingMeetingStudyRules_OnlyTheStandingMeetingRulesItem()
+    {
+        // 85.1 asks for the 常务会 rules, 85.2 for the departments' rules, 85.3 for what was studied: the rules are only 85.1.
+        var id = await IngestAsync("沙坡头区人民政府常务会议会前学法制度.txt", """
+            沙坡头区人民政府常务会议会前学法制度
+            一、区政府常务会议每季度至少安排一次会前学法，全年不少于4次。
+            二、学法内容以宪法和与政府工作密切相关的法律法规为主，区政府各部门主要负责人列席学习。
+            三、学法计划由区司法局拟定，区政府办公室做好记录。
+            沙坡头区人民政府办公室
+            2023年2月15日
+            """, "区政府办公室");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 85, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 85, 2).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 85, 3).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";

@@ -76,9 +76,12 @@ public sealed class LedgerXlsxTests : IDisposable
 
         var auto = _services.Get<MappingDecisionRepository>().AutoMatches("shapotou-2023", document.Id);
         Assert.Equal(71, auto[0].Number);
-        var item = _services.Get<CoverageService>().Build("shapotou-2023").Indicators.Single(i => i.Number == 71).Materials.Single(m => m.Index == 1);
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+        var item = report.Indicators.Single(i => i.Number == 71).Materials.Single(m => m.Index == 1);
         Assert.Equal([document.Id], item.DocumentIds);
         Assert.Contains("2023-02-10", item.Evidence[0].Reason);
+        // Not the 行政诉讼一审案件受理结案汇总表 (74.1), whose words it shares but for 行政诉讼.
+        Assert.DoesNotContain(document.Id, report.Indicators.Single(i => i.Number == 74).Materials.Single(m => m.Index == 1).DocumentIds);
     }
 
     public void Dispose()

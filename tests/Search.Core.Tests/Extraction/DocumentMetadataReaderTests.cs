@@ -35,6 +35,17 @@ public sealed class DocumentMetadataReaderTests
         Assert.Equal("沙坡头区法治政府建设示范创建指标和任务分工表", DocumentMetadataReader.Read("x.txt", "x.txt", Text("附件1", "沙坡头区法治政府建设示范创建指标和任务分工表", "序号")).Title);
 
     [Theory]
+    [InlineData("各县（市、区）市场监管局，市局各业务科室：", "关于做好行政执法主体和人员资格管理工作的意见")]
+    [InlineData("四川新闻网-首屏新闻", "中江县应急管理局开展应急管理专题授课")]
+    [InlineData("本报讯（记者 陈锐）", "县人大常委会组织任前法律知识考试")]
+    public void TitleOf_AddresseeOrBylineFirst_TakesTheHeadlineAfterIt(string first, string headline) =>
+        Assert.Equal(headline, DocumentMetadataReader.TitleOf(string.Join('\n', first, headline, "为进一步规范行政执法行为，现就有关事项说明如下。")));
+
+    [Fact]
+    public void TitleOf_OnlySentences_NoTitle() =>
+        Assert.Equal("", DocumentMetadataReader.TitleOf("各乡镇人民政府：\n现将有关事项通知如下。\n请认真贯彻执行。"));
+
+    [Theory]
     [InlineData("莘政办发[2021]10号", "莘政办发〔2021〕10号")]
     [InlineData("夏法政办（2023）12号", "夏法政办〔2023〕12号")]
     [InlineData("卫沙政办发【2023】 5号", "卫沙政办发〔2023〕5号")]

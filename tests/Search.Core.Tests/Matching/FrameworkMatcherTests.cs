@@ -14,7 +14,9 @@ public sealed class FrameworkMatcherTests
             ["行政复议决定书公开网址及截图", "行政复议案件统计表"], ["行政复议工作开展情况"]),
     ];
 
-    private readonly FrameworkMatcher _matcher = new("test", Indicators, new MatchTokenizer(["权责清单", "公平竞争审查", "行政复议"]));
+    private static readonly MatchTokenizer Tokenizer = new(["权责清单", "公平竞争审查", "行政复议"]);
+
+    private readonly FrameworkMatcher _matcher = new("test", Indicators, Tokenizer);
 
     [Theory]
     [InlineData("区政府关于公布2023年部门权责清单动态调整结果的通知", "根据法律法规立改废情况，对区市场监管分局等12个部门的权责清单进行动态调整并在门户网站公布。", 1)]
@@ -34,6 +36,48 @@ public sealed class FrameworkMatcherTests
     [InlineData("中卫市气象台天气预报", "明天白天晴转多云，偏北风3到4级，最高气温18度，最低气温5度。")]
     public void Match_UnrelatedText_MapsToNothing(string title, string text) =>
         Assert.Empty(_matcher.Match(new MatchInput(title, text)));
+
+    // A long text in the field's own words and a long text that is not, both scoring under the full threshold.
+    private const string FieldText =
+        "区政府召开专题会议部署行政复议工作。会议要求健全行政复议案件审理机制，依法公开行政复议决定书，合理控制纠错率；" +
+        "各部门要配合做好公平竞争审查，对涉及市场主体经济活动的政策措施逐件审查；同时梳理权责清单，及时动态调整并公布。" +
+        "会议强调，行政复议是化解行政争议的主渠道，要加强案件审理，规范决定书公开，完善统计表，做好情况说明。";
+
+    private const string OtherText =
+        "国庆假期全区共接待游客十二万人次，景区客流平稳有序，乡村民宿入住率较高，特色餐饮、农家乐生意兴旺。" +
+        "气象部门预计假期后期以晴朗干燥天气为主，日间气温逐日回升，早晚温差较大，请游客注意添衣保暖、错峰出行。" +
+        "交通部门在主要路口增派人员疏导车流，景区停车场新增车位八百个，公交线路加密班次，确保游客出行顺畅安全。";
+
+    [Fact]
+    public void Match_FieldTextUnderTheThreshold_HeardFromTheLowerThreshold()
+    {
+        var input = FrameworkMatcher.Prepare(Tokenizer, new MatchInput("", FieldText));
+        var best = _matcher.ScoreAll(input)[0].Score;
+        // The full threshold just above the text's best score, the lower one below it.
+        var settings = MatcherSettings.Default with { Threshold = best + 0.01, LowThreshold = best - 0.01 };
+        var matcher = new FrameworkMatcher("test", Indicators, Tokenizer, settings);
+
+        Assert.True(matcher.DomainShare(input) >= settings.DomainShare, $"share {matcher.DomainShare(input)}");
+        Assert.Equal(40, Assert.Single(matcher.Match(input, top: 1)).Number);
+        // Without the field-share rule the same text maps to nothing.
+        Assert.Empty(new FrameworkMatcher("test", Indicators, Tokenizer, settings with { DomainShare = 1.01 }).Match(input));
+    }
+
+    [Fact]
+    public void Match_LongTextOutsideTheField_NeedsTheFullThreshold()
+    {
+        var input = FrameworkMatcher.Prepare(Tokenizer, new MatchInput("", OtherText));
+        var settings = MatcherSettings.Default with { LowThreshold = 0 };
+        var matcher = new FrameworkMatcher("test", Indicators, Tokenizer, settings);
+
+        Assert.True(matcher.DomainShare(input) < settings.DomainShare, $"share {matcher.DomainShare(input)}");
+        Assert.Equal(settings.Threshold, matcher.ThresholdFor(input));
+        Assert.Empty(matcher.Match(input));
+    }
+
+    [Fact]
+    public void DomainShare_ShortText_NotRead() =>
+        Assert.Equal(0, _matcher.DomainShare(FrameworkMatcher.Prepare(Tokenizer, new MatchInput("", "健全行政复议案件审理机制，行政复议决定书依法公开。"))));
 
     [Fact]
     public void Match_PathHint_AddsReasonAndRanksHintedIndicator()

@@ -23,12 +23,12 @@ public sealed class RealEvaluationSetTests : IDisposable
         }
         var result = tally.ToResult("test", withExamples: false);
 
-        // A guard against regressions at the level measured on the grown set (0.787, 0.902, 5.7%, 0%), not the
-        // targets (0.90, 0.97, 3%, 5%), which are not met yet.
+        // A guard against regressions at the level measured (0.828, 0.951, 0.8%, 0%); the rates of what is left out
+        // meet their targets (3%, 5%), the accuracies not yet theirs (0.90, 0.97).
         Assert.True(result.Related >= 120, $"related items {result.Related}");
-        Assert.True(result.AccuracyAt1 >= 0.76, $"accuracy@1 {result.AccuracyAt1}");
-        Assert.True(result.AccuracyAt3 >= 0.88, $"accuracy@3 {result.AccuracyAt3}");
-        Assert.True(result.MissedRelatedRate <= 0.07, $"real evidence given nothing {result.MissedRelatedRate}");
+        Assert.True(result.AccuracyAt1 >= 0.81, $"accuracy@1 {result.AccuracyAt1}");
+        Assert.True(result.AccuracyAt3 >= 0.94, $"accuracy@3 {result.AccuracyAt3}");
+        Assert.True(result.MissedRelatedRate <= 0.03, $"real evidence given nothing {result.MissedRelatedRate}");
         Assert.True(result.UnrelatedMappedRate <= 0.05, $"unrelated mapped {result.UnrelatedMappedRate}");
     }
 
