@@ -192,11 +192,11 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
     {
         var stored = outcomes.Where(o => o.DocumentId is not null && o.Outcome is IngestOutcomeKind.Ingested or IngestOutcomeKind.Replaced or IngestOutcomeKind.Duplicate)
             .Select(o => o.DocumentId!).ToList();
-        if (stored.Count == 0 || jobs.Get(file.JobId) is not { ForItem: { } target } job)
+        if (stored.Count == 0 || jobs.ItemTargetOf(file.JobId) is not ({ } target, var submittedBy))
         {
             return;
         }
-        var filed = items.Provide(target, stored, job.SubmittedBy);
+        var filed = items.Provide(target, stored, submittedBy);
         logger.LogInformation("Job {Job}: {Count} documents of {File} filed as {Framework} #{Number} item {Item}", file.JobId, filed, file.File.DisplayName, target.Framework, target.Number, target.Item);
     }
 

@@ -60,6 +60,17 @@ public sealed class JobRepository(MetadataDatabase database)
         return job with { Files = GetFiles(id).Select(f => f.Outcome).ToList() };
     }
 
+    /// <summary>The material item a job was uploaded for, if any, and who uploaded it: one row, read as each of its files finishes.</summary>
+    public (ItemTarget? Target, string? SubmittedBy) ItemTargetOf(string jobId)
+    {
+        using var connection = database.Open();
+        using var command = MetadataDatabase.Prepare(connection, "SELECT item_target, submitted_by FROM jobs WHERE id=@id", ("@id", jobId));
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0)
+            ? (System.Text.Json.JsonSerializer.Deserialize<ItemTarget>(reader.GetString(0), TargetJson), reader.IsDBNull(1) ? null : reader.GetString(1))
+            : (null, null);
+    }
+
     /// <summary>The job's files with where they are stored, in submission order.</summary>
     public IReadOnlyList<(JobFile File, IngestOutcome Outcome)> GetFiles(string jobId)
     {
