@@ -22,7 +22,7 @@ public static class DocumentEndpoints
         documents.MapGet("/{id}", Get).WithName("GetDocument");
         documents.MapGet("/{id}/original", GetOriginal).WithName("GetOriginal");
         documents.MapGet("/{id}/pages/{page:int}/image", GetPageImageAsync).WithName("GetPageImage");
-        documents.MapGet("/{id}/pages/{page:int}/highlights", GetHighlights).WithName("GetPageHighlights");
+        documents.MapGet("/{id}/pages/{page:int}/highlights", GetHighlightsAsync).WithName("GetPageHighlights");
         documents.MapDelete("/{id}", DeleteAsync).WithName("DeleteDocument").RequireAuthorization(Roles.Upload);
 
         app.MapGet("/api/jobs/{id}", GetJob).WithTags("documents").WithName("GetJob").RequireAuthorization(Roles.Read).RequireSafeIds(stored: ["id"]);
@@ -197,10 +197,10 @@ public static class DocumentEndpoints
     }
 
     /// <summary>Boxes around the words on a page, as fractions of the page image, for highlighting the hit.</summary>
-    private static Ok<IReadOnlyList<HighlightBox>> GetHighlights(string id, int page, DocumentRepository documents, PageHighlighter highlighter, string[]? term)
+    private static async Task<Ok<IReadOnlyList<HighlightBox>>> GetHighlightsAsync(string id, int page, DocumentRepository documents, PageHighlighter highlighter, string[]? term, CancellationToken cancellationToken)
     {
         var d = documents.Get(id) ?? throw new NotFoundException($"没有编号为 {id} 的文件。");
-        return TypedResults.Ok(highlighter.Find(d, page, (term ?? []).Where(t => t.Length <= 100).Take(20)));
+        return TypedResults.Ok(await highlighter.FindAsync(d, page, (term ?? []).Where(t => t.Length <= 100).Take(20), cancellationToken));
     }
 
     /// <summary>Moves the document to the recycle bin (see <see cref="RecycleBinEndpoints"/> to restore it).</summary>

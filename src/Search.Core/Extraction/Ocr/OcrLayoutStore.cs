@@ -18,31 +18,45 @@ public sealed class OcrLayoutStore(DataPaths paths)
     }
 
     /// <summary>The OCR'd page with that number, or null when the page was read from a text layer (or never OCR'd).</summary>
-    public OcrPage? Load(string documentId, int page)
+    public OcrPage? Load(string documentId, int page) =>
+        Read(PathOf(documentId)).FirstOrDefault(p => p.PageNumber == page)
+        ?? Read(ViewedPathOf(documentId)).FirstOrDefault(p => p.PageNumber == page);
+
+    /// <summary>
+    /// Keeps a page OCR read when it was first shown (a scan stored before lines were kept): apart from the pages
+    /// ingestion read, so counts of OCR'd pages stay those of ingestion. Callers serialise writes for one document.
+    /// </summary>
+    public void SaveViewed(string documentId, OcrPage page)
     {
-        var path = PathOf(documentId);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-        var pages = JsonSerializer.Deserialize<List<OcrPage>>(File.ReadAllText(path), Json) ?? [];
-        return pages.FirstOrDefault(p => p.PageNumber == page);
+        Directory.CreateDirectory(paths.OcrLayouts);
+        var pages = Read(ViewedPathOf(documentId)).Where(p => p.PageNumber != page.PageNumber).Append(page).OrderBy(p => p.PageNumber).ToList();
+        var target = ViewedPathOf(documentId);
+        var temp = target + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(pages, Json));
+        File.Move(temp, target, overwrite: true);
     }
+
+    private static List<OcrPage> Read(string path) =>
+        File.Exists(path) ? JsonSerializer.Deserialize<List<OcrPage>>(File.ReadAllText(path), Json) ?? [] : [];
 
     /// <summary>How many pages OCR read text from, for a document stored before that count was kept on its record.</summary>
     public int PageCount(string documentId)
     {
-        var path = PathOf(documentId);
-        return File.Exists(path) ? (JsonSerializer.Deserialize<List<OcrPage>>(File.ReadAllText(path), Json) ?? []).Count : 0;
+        return Read(PathOf(documentId)).Count;
     }
 
     public void Delete(string documentId)
     {
-        if (File.Exists(PathOf(documentId)))
+        foreach (var path in new[] { PathOf(documentId), ViewedPathOf(documentId) })
         {
-            File.Delete(PathOf(documentId));
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
         }
     }
 
     private string PathOf(string documentId) => Path.Combine(paths.OcrLayouts, documentId + ".json");
+
+    private string ViewedPathOf(string documentId) => Path.Combine(paths.OcrLayouts, documentId + ".viewed.json");
 }
