@@ -16,6 +16,7 @@ public sealed class BenchCommand : ICliCommand
     public static readonly Option<string> Framework = CliOptions.Framework(required: false);
     public static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "同时测量向量重排（需配置语言模型）");
     public static readonly Option<bool> TuneMisses = CliOptions.Flag("--tune-misses", "列出调参集上未命中的条目（测试集从不逐条列出）");
+    public static readonly Option<bool> NoFresh = CliOptions.Flag("--no-fresh", "不运行 fresh 集（调参期间用：fresh 只在调参前后各测一次）");
     public static readonly Option<string> Formats = CliOptions.Text("--formats", "测量的格式，逗号分隔：text,docx,pdf,scan", "LIST");
     public static readonly Option<int> Sources = CliOptions.Number("--sources", "用几份真实公文生成页面（1–8）", 8, minimum: 1);
     public static readonly Option<int> Skip = CliOptions.Number("--skip", "跳过前几份公文", 0);
@@ -28,7 +29,7 @@ public sealed class BenchCommand : ICliCommand
         new Command("ingest", "按格式（文本、Word、文字 PDF、扫描 PDF）测量整条入库流水线，与各自的原始引擎比较，并给出峰值内存") { Files, Formats },
         new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries },
         new Command("classify", "corpus/eval 上的 accuracy@1/@3 和无关文件误匹配率") { Eval, Setting, Framework, Rerank, TuneMisses },
-        new Command("coverage", "corpus/eval/coverage 上逐项材料的准确率和召回率（留出集）") { Eval, TuneMisses },
+        new Command("coverage", "corpus/eval/coverage 上逐项材料的准确率和召回率（留出集）") { Eval, TuneMisses, NoFresh },
         new Command("ocr", "PP-OCR 与 Tesseract 在同一批页面上的字符错误率和每秒页数") { Sources, Skip, Variants, Chromium, Keep },
     };
 

@@ -11,7 +11,8 @@ namespace Search.Cli.Commands;
 /// `bench coverage`: ingests the labelled evidence of one split of corpus/eval/coverage/coverage.jsonl into a
 /// fresh temp data directory through the real pipeline, builds the coverage report and scores item ticks.
 /// The headline is the held-out split; the fresh split (written after tuning, never tuned on) is reported by its
-/// totals only, and the tune split's misses are listed only with --tune-misses.
+/// totals only (and skipped with --no-fresh), and the misses of the two tune splits (tune, tune2) are listed only
+/// with --tune-misses.
 /// </summary>
 public static class CoverageBenchmarkRunner
 {
@@ -27,7 +28,9 @@ public static class CoverageBenchmarkRunner
         var all = CoverageEvaluation.Load(path);
         var heldOut = await RunSplitAsync("heldout", all, corpus, cancellationToken);
         var tune = await RunSplitAsync("tune", all, corpus, cancellationToken);
-        var fresh = all.Any(i => i.Split == "fresh") ? await RunSplitAsync("fresh", all, corpus, cancellationToken) : null;
+        var tune2 = all.Any(i => i.Split == "tune2") ? await RunSplitAsync("tune2", all, corpus, cancellationToken) : null;
+        var runFresh = !context.Arguments.Value(BenchCommand.NoFresh) && all.Any(i => i.Split == "fresh");
+        var fresh = runFresh ? await RunSplitAsync("fresh", all, corpus, cancellationToken) : null;
         var listTune = context.Arguments.Value(BenchCommand.TuneMisses);
         return new
         {
@@ -39,9 +42,10 @@ public static class CoverageBenchmarkRunner
             documents = heldOut.Documents,
             predicted = heldOut.Predicted,
             tune = new { tune.Documents, tune.Items, tune.Predicted, tune.ItemPrecision, tune.ItemRecall },
+            tune2 = tune2 is null ? null : new { tune2.Documents, tune2.Items, tune2.Predicted, tune2.ItemPrecision, tune2.ItemRecall },
             fresh = fresh is null ? null : new { fresh.Documents, fresh.Items, fresh.Predicted, fresh.ItemPrecision, fresh.ItemRecall },
-            tuneMisses = listTune ? tune.Misses : null,
-            tuneWrong = listTune ? tune.Wrong : null,
+            tuneMisses = listTune ? tune.Misses.Concat(tune2?.Misses ?? []).ToList() : null,
+            tuneWrong = listTune ? tune.Wrong.Concat(tune2?.Wrong ?? []).ToList() : null,
         };
     }
 

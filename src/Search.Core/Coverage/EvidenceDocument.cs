@@ -36,11 +36,15 @@ public sealed record EvidenceDocument(
     }
 
     /// <summary>The forms this document takes (see <see cref="EvidenceForm"/>).</summary>
+    /// <remarks>
+    /// The file name comes first: a department names what it uploads (…公布网址及截图, …受理登记表), while the title read
+    /// from the text may be its letterhead or a document it cites.
+    /// </remarks>
     public IReadOnlySet<string> Forms { get; } = EvidenceForm.OfDocument(
-        EvidenceForm.TitleForm(Title) is null ? Path.GetFileNameWithoutExtension(FileName) : Title, FileKind, HasDocNumber, Urls.Count > 0, Head.Length > 300 ? Head[..300] : Head);
+        EvidenceForm.TitleForm(Path.GetFileNameWithoutExtension(FileName)) is null ? Title : Path.GetFileNameWithoutExtension(FileName), FileKind, HasDocNumber, Urls.Count > 0, Head.Length > 300 ? Head[..300] : Head);
 
-    /// <summary>The form word the title names (制度, 要点, 台账…), for items that ask for one kind of policy.</summary>
-    public string? TitleWord { get; } = EvidenceForm.TitleWord(Title) ?? EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName));
+    /// <summary>The form word the file name or title names (制度, 要点, 台账…), for items that ask for one kind of policy.</summary>
+    public string? TitleWord { get; } = EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName)) ?? EvidenceForm.TitleWord(Title);
 
     /// <summary>Title and file name, whose words say what the document is about.</summary>
     public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(Title + "　" + Path.GetFileNameWithoutExtension(FileName)).ToHashSet(StringComparer.Ordinal);
@@ -51,7 +55,7 @@ public sealed record EvidenceDocument(
     /// The dates the document's own lines state (a ledger's 受理日期 cells), for a document without a date of its
     /// own: a ledger is in a period when its rows are.
     /// </summary>
-    public IReadOnlyList<DateOnly> StatedDates { get; } = Head.Split('\n', '|').Select(DocumentMetadataReader.ParseDate).OfType<DateOnly>().ToList();
+    public IReadOnlyList<DateOnly> StatedDates { get; } = Head.Split('\n', '|', '\t').Select(DocumentMetadataReader.ParseDate).OfType<DateOnly>().ToList();
 
     /// <summary>The text reduced to its Chinese characters, letters and digits: the same content in TXT and DOCX reads the same.</summary>
     public string ContentKey { get; } = new(Head.Where(char.IsLetterOrDigit).ToArray());

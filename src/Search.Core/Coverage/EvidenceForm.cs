@@ -7,7 +7,7 @@ namespace Search.Core.Coverage;
 /// a 网址及截图, a 案卷, a 报告, 案例, 审查意见, 纪要, 简报, 图片, 样本. A checklist item names the forms it accepts;
 /// a document is one or more of them. Both sides read the same word table, so they cannot drift apart.
 /// </summary>
-public static class EvidenceForm
+public static partial class EvidenceForm
 {
     public const string Policy = "文件";
     public const string List = "清单";
@@ -28,7 +28,7 @@ public static class EvidenceForm
         ("会议纪要", Minutes), ("会议记录", Minutes),
         ("新闻报道", News), ("简报信息", News), ("工作信息", News), ("信息报道", News), ("宣传信息", News), ("情况说明", Report), ("格式样本", Template), ("示范文本", Template), ("审查意见", Opinion), ("审核意见", Opinion),
         ("法律意见", Opinion), ("论证意见", Opinion), ("评估报告", Report), ("统计年报", Report), ("一览表", Ledger), ("登记表", Ledger),
-        ("汇总表", Ledger), ("统计表", Ledger), ("明细表", Ledger), ("登记簿", Ledger), ("决定书", CaseFile), ("判决书", CaseFile),
+        ("汇总表", Ledger), ("统计表", Ledger), ("受理表", Ledger), ("安排表", Ledger), ("计划表", Ledger), ("课程表", Ledger), ("明细表", Ledger), ("登记簿", Ledger), ("决定书", CaseFile), ("判决书", CaseFile),
         ("裁定书", CaseFile), ("意见书", Opinion), ("工作要点", Policy), ("实施方案", Policy), ("工作方案", Policy), ("应急预案", Policy),
         ("网上公布", Web), ("网上公开", Web),
         ("台账", Ledger), ("清单", List), ("目录", List), ("名录", List), ("名单", List), ("网址", Web), ("截图", Web), ("网站", Web),
@@ -70,11 +70,7 @@ public static class EvidenceForm
     }
 
     /// <summary>The form word a title's form was read from (关于印发…制度的通知 → 制度), or null.</summary>
-    public static string? TitleWord(string title)
-    {
-        var found = TitleWords.Find(title, Words);
-        return found.Count == 0 ? null : TitleWords.Named(title, found, form => form == Policy).Word;
-    }
+    public static string? TitleWord(string title) => NamedWord(title)?.Word;
 
     /// <summary>
     /// Takes the forms a part of an item ends in ("…权力清单制度的文件" → 文件; "…案件目录汇总表" → 汇总表, 目录) off its end and
@@ -168,9 +164,19 @@ public static class EvidenceForm
         {
             forms.Add(Web);
         }
+        // A page whose head says when and where it was published (发布时间, 来源：) and whose title names no form is a news item.
+        if (forms.Count == 0 && NewsMarks.Any(m => head.Contains(m, StringComparison.Ordinal)))
+        {
+            forms.Add(News);
+        }
         if (hasDocNumber && forms.Count == 0)
         {
             forms.Add(Policy);
+        }
+        // A ledger's rows are a list of what they record (受理登记表 is a 目录 of the cases).
+        if (forms.Contains(Ledger))
+        {
+            forms.Add(List);
         }
         if (title.Contains("案例", StringComparison.Ordinal))
         {
@@ -179,12 +185,39 @@ public static class EvidenceForm
         return forms;
     }
 
-    /// <summary>The form a title names, or null: the last form word wins, except that a covering notice names what it carries.</summary>
-    public static string? TitleForm(string title)
+    private static readonly string[] NewsMarks = ["发布时间", "来源：", "本报讯", "记者"];
+
+    /// <summary>Words a covering notice uses for what it carries: 关于印发…方案的通知, 关于公布…清单的通知.</summary>
+    private static readonly string[] CoveringWords = ["印发", "转发", "公布", "发布"];
+
+    /// <summary>Words that may follow a title's form word without making it something else (…截图说明, …清单汇总).</summary>
+    private static readonly string[] TailWords = ["说明", "汇总", "的通知", "通知", "附件", "年版", "修订", "试行", "暂行"];
+
+    /// <summary>
+    /// The form a title names, or null: the last form word wins, except that a covering notice names what it carries;
+    /// a form word followed by other words (行政执法案卷集中评查) is part of the subject, not what the document is.
+    /// </summary>
+    public static string? TitleForm(string title) => NamedWord(title)?.Form;
+
+    private static (string Word, string Form)? NamedWord(string title)
     {
         var found = TitleWords.Find(title, Words)
             .Select(f => (f.At, f.Word, Value: OpinionOrPolicy(title[..(f.At + f.Word.Length)], f.Word, f.Value))).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
         // 关于印发…实施方案的通知 carries a 方案; a notice about a report (关于报送…报告的通知) is still a notice.
-        return found.Count == 0 ? null : TitleWords.Named(title, found, form => form == Policy).Value;
+        var covering = CoveringWords.Any(w => title.Contains(w, StringComparison.Ordinal));
+        var named = found[^1].Value == Policy && covering && found.Count > 1 ? found[^2] : found[^1];
+        var tail = Bracketed().Replace(title[(named.At + named.Word.Length)..], "");
+        foreach (var word in TailWords)
+        {
+            tail = tail.Replace(word, "", StringComparison.Ordinal);
+        }
+        return tail.Count(MaterialRequirement.IsCjk) >= 2 ? null : (named.Word, named.Value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（][^)）]*[)）]|[《》“”""0-9０-９]")]
+    private static partial System.Text.RegularExpressions.Regex Bracketed();
 }

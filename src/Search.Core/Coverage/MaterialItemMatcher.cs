@@ -47,6 +47,11 @@ public sealed class MaterialItemMatcher
     /// <summary>An item's subject as words, and the domain terms among them (行政诉讼, 会前学法), which a document must name.</summary>
     private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms);
 
+    /// <summary>Words that say only what kind of material is asked (相关宣传报道), not what it is about: an item with no other subject cannot be told from a document.</summary>
+    private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法"];
+    /// <summary>Words that mark a document as not yet adopted: it is not the published item unless the item asks for a draft.</summary>
+    private static readonly string[] DraftWords = ["送审稿", "征求意见稿", "讨论稿", "草案", "初稿", "修改稿", "代拟稿"];
+
     /// <param name="items">Every material item of the framework: a pair they all share says little about any one.</param>
     /// <param name="documents">The documents matched: a pair most of their names share (the county's name, 关于) says nothing either.</param>
     public MaterialItemMatcher(IEnumerable<MaterialRequirement> items, MatchTokenizer tokenizer, IReadOnlyCollection<EvidenceDocument>? documents = null)
@@ -96,13 +101,21 @@ public sealed class MaterialItemMatcher
             return ItemFit.No;
         }
         var form = item.AnyForm ? document.Forms.FirstOrDefault() ?? "" : item.Forms.FirstOrDefault(document.Forms.Contains);
+        if (DraftWords.Any(w => NameOf(document).Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
+        {
+            return ItemFit.No;
+        }
         if (form is null || (form == EvidenceForm.Policy && !EvidenceForm.PolicyFits(item.HeadWords, document.TitleWord)))
+        {
+            return ItemFit.No;
+        }
+        var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
+        if (subject.Words.All(KindWords.Contains))
         {
             return ItemFit.No;
         }
         var name = Share(item, document.NameBigrams);
         var text = Share(item, document.TextBigrams);
-        var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
         var words = subject.Words;
         var nameWords = WordShare(words, NameOf(document));
         var textWords = WordShare(words, document.Title + "　" + document.Head);
@@ -121,6 +134,12 @@ public sealed class MaterialItemMatcher
         if (item.Window is not { } window)
         {
             return new ItemFit(true, false, score, $"{what}，{where}与“{subjectText}”相符");
+        }
+        // A list or ledger of what was made since a year holds nothing older: one with earlier rows is a list of something else (现行有效…目录).
+        if (window.ToYear is null && (document.Forms.Contains(EvidenceForm.List) || document.Forms.Contains(EvidenceForm.Ledger))
+            && document.StatedDates.Any(d => d.Year < window.FromYear))
+        {
+            return new ItemFit(false, true, score, $"{what}，但所列日期早于“{window.Text}”");
         }
         if (document.Date is { } date && !document.DateFromDocNumber)
         {
