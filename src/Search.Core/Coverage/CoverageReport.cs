@@ -36,6 +36,26 @@ public sealed record IndicatorCoverage(
     public int SuggestedItems => Materials.Count(m => m.Status == ItemStatus.Suggested);
 
     public int MissingItems => Materials.Count(m => m.Status is ItemStatus.Missing or ItemStatus.Partial);
+
+    /// <summary>
+    /// The indicator's state on the board: no evidence (missing); evidence nobody has confirmed, neither the link to the
+    /// indicator nor any of its items (suggested); confirmed evidence with items still open (partial); confirmed and
+    /// every item satisfied (complete).
+    /// </summary>
+    public string State =>
+        !Covered ? IndicatorState.Missing
+        : Evidence.All(e => e.Source == "auto") && ConfirmedItems == 0 && !Materials.Any(m => m.ConfirmedDocumentIds.Count > 0) ? IndicatorState.Suggested
+        : Materials.Any(m => !m.Satisfied) ? IndicatorState.Partial
+        : IndicatorState.Complete;
+}
+
+/// <summary>Indicator states as the coverage JSON spells them (the page's tiles and legend).</summary>
+public static class IndicatorState
+{
+    public const string Complete = "complete";
+    public const string Partial = "partial";
+    public const string Suggested = "suggested";
+    public const string Missing = "missing";
 }
 
 /// <summary>A document linked to an indicator, and how: by the matcher, confirmed or added by a reviewer.</summary>

@@ -204,6 +204,11 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
         Assert.Equal(0, await four.Locator("[data-group='suggested'] li[data-doc]").CountAsync());
         Assert.Contains("✔ 已确认", await four.Locator("td.item-state").InnerTextAsync());
         Assert.Contains("已确认（1）", await four.InnerTextAsync());
+        // A reviewer's word on one item confirms the indicator: its tile says so, in words, and the legend counts it.
+        var tile = page.Locator("#board button.tile[data-n='12']");
+        await page.WaitForSelectorAsync("#board button.tile[data-n='12'][data-state='partial']");
+        Assert.Equal("12不全", (await tile.InnerTextAsync()).Replace("\n", "").Trim());
+        Assert.Contains("已确认，材料不全：1 项", await page.Locator("#legend").InnerTextAsync());
         await ShotAsync(page, "board-item-confirmed.png");
 
         await page.ClickAsync("#item-undo");

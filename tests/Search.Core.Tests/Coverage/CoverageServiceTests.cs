@@ -122,7 +122,8 @@ public sealed class CoverageServiceTests : IDisposable
         var id = await IngestAsync("关于调整公平竞争审查工作部门联席会议成员的通知.txt", "沙坡头区人民政府办公室\n关于调整沙坡头区公平竞争审查工作部门联席会议成员的通知\n因人事变动，决定调整联席会议成员。\n2022年8月16日", "区市场监管分局");
         var coverage = _services.Get<CoverageService>();
 
-        var before = Item(coverage.Build("shapotou-2023"), 12, 4);
+        var beforeReport = coverage.Build("shapotou-2023");
+        var before = Item(beforeReport, 12, 4);
         _services.Get<ItemDecisionService>().Decide(id, "shapotou-2023", 12, 4, DecisionKind.Confirm, "审核员", null);
         var report = coverage.Build("shapotou-2023");
         var after = Item(report, 12, 4);
@@ -132,6 +133,9 @@ public sealed class CoverageServiceTests : IDisposable
         Assert.Equal(ItemStatus.Confirmed, after.Status);
         Assert.Equal([id], after.ConfirmedDocumentIds);
         Assert.Equal(1, report.Indicators.Single(i => i.Number == 12).ConfirmedItems);
+        // The board's tile: only the matcher's word before, a reviewer's word on one item (of ten) after.
+        Assert.Equal(IndicatorState.Suggested, beforeReport.Indicators.Single(i => i.Number == 12).State);
+        Assert.Equal(IndicatorState.Partial, report.Indicators.Single(i => i.Number == 12).State);
     }
 
     [Fact]

@@ -13,11 +13,20 @@ const STATES = [
   ["missing", "尚无佐证", "var(--miss)", "缺"],
 ];
 
-// An indicator's state from what the coverage report says of it: its evidence, where that evidence comes from, its checklist.
+// An indicator's state as the coverage report gives it (a reviewer's word on the indicator or on one of its items counts as confirmed).
 export function stateOf(i) {
-  if (!i.covered) return "missing";
-  if (i.evidence.every(e => e.source === "auto")) return "suggested";
-  return i.materials.some(m => !m.satisfied) ? "partial" : "complete";
+  return i.state;
+}
+
+// A tile says its indicator's state in words as well as by colour.
+function showState(tile, i) {
+  const state = stateOf(i);
+  const label = STATES.find(([s]) => s === state);
+  tile.className = `tile ${state}`;
+  tile.dataset.n = i.number;
+  tile.dataset.state = state;
+  tile.setAttribute("aria-label", `指标${i.number}：${label[1]}`);
+  tile.replaceChildren(String(i.number), h("small", {}, label[3]));
 }
 
 // 指标覆盖: the board of one framework, filtered by unit, section and state; the filters and the open indicator are in the address.
@@ -54,20 +63,25 @@ export async function render(container, route, fresh) {
     h("label", { for: "section-filter" }, "一级指标"), sectionSelect,
     h("label", { for: "status-filter" }, "状态"), statusSelect, ledger));
 
-  container.append(h("div", { className: "legend", id: "legend", "aria-label": "图例" },
-    STATES.map(([s, label, colour]) => h("span", { style: `--c:${colour}` }, `${label}：${counts[s]} 项`))));
+  const legendOf = indicators => {
+    const n = Object.fromEntries(STATES.map(([s]) => [s, 0]));
+    for (const i of indicators) n[stateOf(i)]++;
+    return h("div", { className: "legend", id: "legend", "aria-label": "图例" },
+      STATES.map(([s, label, colour]) => h("span", { style: `--c:${colour}` }, `${label}：${n[s]} 项`)));
+  };
+  let legend = legendOf(coverage.indicators);
+  container.append(legend);
 
   const shown = coverage.indicators.filter(i => (!p.section || String(i.section) === p.section) && (!p.status || stateOf(i) === p.status));
   const panel = h("section", { id: "indicator", className: "panel", hidden: true, "aria-live": "polite" });
   const board = h("div", { className: "board", id: "board", role: "list", "aria-label": "指标" },
     shown.map(i => {
-      const state = stateOf(i);
-      const label = STATES.find(([s]) => s === state);
-      return h("div", { role: "listitem" }, h("button", {
-        type: "button", className: `tile ${state}`, dataset: { n: i.number, state }, "aria-pressed": String(p.n === String(i.number)),
-        title: i.text, "aria-label": `指标${i.number}：${label[1]}`,
+      const tile = h("button", {
+        type: "button", "aria-pressed": String(p.n === String(i.number)), title: i.text,
         onclick: () => go("coverage", null, address({ n: i.number })),
-      }, String(i.number), h("small", {}, label[3])));
+      });
+      showState(tile, i);
+      return h("div", { role: "listitem" }, tile);
     }));
   // Element.append would write a null out as the word "null".
   container.append(board, ...(shown.length ? [] : [h("p", { className: "notice" }, "没有符合筛选条件的指标。")]), panel);
@@ -75,7 +89,17 @@ export async function render(container, route, fresh) {
   if (p.n) {
     const indicator = coverage.indicators.find(i => String(i.number) === p.n);
     // A decision on an item redraws the panel from the server's coverage, keeping the filters.
-    const refresh = async () => (await api(`/api/frameworks/${enc(ctx.framework)}/coverage${query}`)).indicators.find(i => String(i.number) === p.n);
+    // Its tile and the legend's counts follow, since a reviewer's word on an item confirms the indicator.
+    const refresh = async () => {
+      const all = (await api(`/api/frameworks/${enc(ctx.framework)}/coverage${query}`)).indicators;
+      const current = all.find(i => String(i.number) === p.n);
+      const tile = board.querySelector(`button.tile[data-n="${p.n}"]`);
+      if (tile && current) showState(tile, current);
+      const next = legendOf(all);
+      legend.replaceWith(next);
+      legend = next;
+      return current;
+    };
     if (indicator) await showIndicator(panel, indicator, address, refresh);
   }
 }
