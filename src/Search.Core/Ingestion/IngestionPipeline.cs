@@ -92,11 +92,13 @@ public sealed class IngestionPipeline(
             {
                 throw new ExtractionException("文件不存在", displayName);
             }
+            var storing = IngestionStages.Time("store");
             var sha = await BlobStore.HashAsync(path, cancellationToken);
             // One worker at a time per content and per department file: a duplicate waits for the first copy,
             // two versions of one file replace each other in turn.
             await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + sha, "key:" + SourceKeyFor(department, displayName)], displayName, cancellationToken);
             var (record, duplicate) = await StoreAsync(path, sha, displayName, department, cancellationToken);
+            storing.Dispose();
             stored = record;
             if (duplicate is not null)
             {
@@ -111,8 +113,14 @@ public sealed class IngestionPipeline(
                 return;
             }
 
-            var extracted = await extraction.ExtractAsync(path, kind, cancellationToken);
+            ExtractionResult extracted;
+            using (IngestionStages.Time("extract"))
+            {
+                extracted = await extraction.ExtractAsync(path, kind, cancellationToken);
+            }
+            var describing = IngestionStages.Time("describe");
             var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
+            describing.Dispose();
             record = record with
             {
                 Kind = kindLabel ?? kind.ToString().ToLowerInvariant(),
@@ -136,21 +144,37 @@ public sealed class IngestionPipeline(
                 return;
             }
 
-            var passages = PassageSplitter.Split(extracted)
-                .Select(p => new PassageRecord(record.Id, p.Ordinal, p.Text, p.Page, p.StartOffset, p.Location))
-                .ToList();
+            List<PassageRecord> passages;
+            using (IngestionStages.Time("split"))
+            {
+                passages = PassageSplitter.Split(extracted)
+                    .Select(p => new PassageRecord(record.Id, p.Ordinal, p.Text, p.Page, p.StartOffset, p.Location))
+                    .ToList();
+            }
             if (passages.Count == 0)
             {
                 throw new ExtractionException("文件中没有可检索的文字", displayName);
             }
 
-            decisions.SaveAutoMatches(record.Id, matcher.MatchDocument(record, passages));
-            if (extracted.OcrPages.Count > 0)
+            IReadOnlyDictionary<string, IReadOnlyList<Matching.IndicatorMatch>> matches;
+            using (IngestionStages.Time("match"))
             {
-                ocrLayouts.Save(record.Id, extracted.OcrPages);
+                matches = matcher.MatchDocument(record, passages);
             }
-            documents.SaveExtracted(record, passages);
-            var replaced = RemovePreviousVersions(record, cancellationToken);
+            using (IngestionStages.Time("save"))
+            {
+                decisions.SaveAutoMatches(record.Id, matches);
+                if (extracted.OcrPages.Count > 0)
+                {
+                    ocrLayouts.Save(record.Id, extracted.OcrPages);
+                }
+                documents.SaveExtracted(record, passages);
+            }
+            bool replaced;
+            using (IngestionStages.Time("replace"))
+            {
+                replaced = RemovePreviousVersions(record, cancellationToken);
+            }
             outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested, null, record.Id, passages.Count));
         }
         catch (ExtractionException e)

@@ -105,7 +105,10 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
             ClaimedFile? file;
             try
             {
-                file = jobs.ClaimNext(worker, Lease);
+                using (IngestionStages.Time("queue"))
+                {
+                    file = jobs.ClaimNext(worker, Lease);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -172,6 +175,7 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
 
     private void Finish(ClaimedFile file, IReadOnlyList<IngestOutcome> outcomes)
     {
+        using var timing = IngestionStages.Time("queue");
         if (jobs.Finish(file, Summarise(file.File.DisplayName, outcomes)))
         {
             Processed?.Invoke(file, outcomes);
