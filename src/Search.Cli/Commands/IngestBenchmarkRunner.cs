@@ -75,6 +75,15 @@ public static class IngestBenchmarkRunner
 
         /// <summary>The process's largest working set while the pipeline ran.</summary>
         public double PeakMemoryMegabytes { get; init; }
+
+        /// <summary>Processor time the process spent on the pipeline, all threads.</summary>
+        public double CpuSeconds { get; init; }
+
+        /// <summary>
+        /// Work per processor second, ours over the raw engine's: what the pipeline costs beside the engine, whatever
+        /// else the machine runs (on an idle machine with every core busy, the ratio is about this times the cores used).
+        /// </summary>
+        public double CpuRatio { get; init; }
     }
 
     /// <summary>Sums the ingestion stage timings (<see cref="IngestionStages"/>) recorded while it listens.</summary>
@@ -190,19 +199,23 @@ public static class IngestBenchmarkRunner
         // of those passes: on a shared machine the load changes during a run, and both sides should see the same.
         var passes = format == "scan" ? 1 : 3;
         var rawRates = new List<double>();
+        var rawCpuRates = new List<double>();
         RawFigures rawFigures = default;
         for (var i = 0; i < passes; i++)
         {
             rawFigures = await RawAsync(format, files, texts, services, data, cancellationToken);
             rawRates.Add(rawFigures.Rate);
+            rawCpuRates.Add(rawFigures.CpuRate);
         }
 
         using var stages = new StageListener();
         using var sampling = new CancellationTokenSource();
         var peak = SamplePeakAsync(sampling.Token);
+        var cpu = Cpu();
         var clock = Stopwatch.StartNew();
         var job = await ingestion.RunNowAsync(files.Select(f => new JobFile(f, Path.GetFileName(f), "基准测试")).ToList(), "bench", null, cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Cpu() - cpu).TotalSeconds;
         await sampling.CancelAsync();
         var peakBytes = await peak;
         var perFile = stages.PerFile(files.Count);
@@ -210,16 +223,22 @@ public static class IngestBenchmarkRunner
 
         for (var i = 0; i < passes; i++)
         {
-            rawRates.Add((await RawAsync(format, files, texts, services, data, cancellationToken)).Rate);
+            var after = await RawAsync(format, files, texts, services, data, cancellationToken);
+            rawRates.Add(after.Rate);
+            rawCpuRates.Add(after.CpuRate);
         }
         var raw = rawRates.Order().ElementAt(rawRates.Count / 2);
         var (characters, pages, engine, unit) = (rawFigures.Characters, rawFigures.Pages, rawFigures.Engine, rawFigures.Unit);
-        var ours = format is "pdf" or "scan" ? pages / seconds : characters / seconds;
+        var units = format is "pdf" or "scan" ? pages : characters;
+        var ours = units / seconds;
+        var rawCpu = rawCpuRates.Order().ElementAt(rawCpuRates.Count / 2);
         return new FormatFigures(format, files.Count, job.Failed, pages, characters, Math.Round(seconds, 2), Math.Round(files.Count / seconds, 2), Math.Round(pages / seconds, 2),
             Math.Round(characters / seconds), engine, Math.Round(raw, 2), unit, Math.Round(ours / raw, 3), perFile)
         {
             RawPasses = rawRates.Select(r => Math.Round(r, 2)).ToList(),
             PeakMemoryMegabytes = Math.Round(peakBytes / 1024.0 / 1024, 1),
+            CpuSeconds = Math.Round(cpuSeconds, 2),
+            CpuRatio = Math.Round(units / cpuSeconds / rawCpu, 3),
         };
     }
 
@@ -244,12 +263,23 @@ public static class IngestBenchmarkRunner
         }
     }
 
-    private readonly record struct RawFigures(double Rate, long Characters, int Pages, string Engine, string Unit);
+    private readonly record struct RawFigures(double Rate, long Characters, int Pages, string Engine, string Unit)
+    {
+        /// <summary>Units per processor second of the process.</summary>
+        public double CpuRate { get; init; }
+    }
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     /// <summary>One pass of the raw engine alone over the files of a format.</summary>
     private static async Task<RawFigures> RawAsync(string format, IReadOnlyList<string> files, IReadOnlyList<List<string>> texts, ServiceProvider services, string data, CancellationToken cancellationToken)
     {
         var clock = new Stopwatch();
+        var cpu = TimeSpan.Zero;
         long characters = 0;
         if (format == "scan")
         {
@@ -282,17 +312,22 @@ public static class IngestBenchmarkRunner
             // One untimed page: the models load on first use.
             await ocr.ReadAsync(pageImages[0], cancellationToken);
             clock.Start();
+            cpu = Cpu();
             foreach (var image in pageImages)
             {
                 characters += (await ocr.ReadAsync(image, cancellationToken)).Page.Text.Length;
             }
-            return new(pageImages.Length / clock.Elapsed.TotalSeconds, characters, pageImages.Length, $"OCR engine ({options.OcrEngine}) single-threaded on rendered pages", "pages/s");
+            return new(pageImages.Length / clock.Elapsed.TotalSeconds, characters, pageImages.Length, $"OCR engine ({options.OcrEngine}) single-threaded on rendered pages", "pages/s")
+            {
+                CpuRate = pageImages.Length / (Cpu() - cpu).TotalSeconds,
+            };
         }
         if (format == "pdf")
         {
             // PdfPig reading every page's text, nothing else.
             var pages = 0;
             clock.Start();
+            cpu = Cpu();
             foreach (var file in files)
             {
                 using var pdf = PdfDocument.Open(file);
@@ -302,13 +337,14 @@ public static class IngestBenchmarkRunner
                     pages++;
                 }
             }
-            return new(pages / clock.Elapsed.TotalSeconds, characters, pages, "PdfPig pages", "pages/s");
+            return new(pages / clock.Elapsed.TotalSeconds, characters, pages, "PdfPig pages", "pages/s") { CpuRate = pages / (Cpu() - cpu).TotalSeconds };
         }
         // SmartCn tokenising the text once, single-threaded.
         var all = texts.Select(t => string.Join("\n", t)).ToList();
         characters = all.Sum(t => (long)t.Length);
         using var analyzer = new SmartChineseAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48);
         clock.Start();
+        cpu = Cpu();
         foreach (var text in all)
         {
             using var stream = analyzer.GetTokenStream("f", text);
@@ -319,7 +355,7 @@ public static class IngestBenchmarkRunner
             }
             stream.End();
         }
-        return new(characters / clock.Elapsed.TotalSeconds, characters, files.Count, "SmartCn tokenising once", "chars/s");
+        return new(characters / clock.Elapsed.TotalSeconds, characters, files.Count, "SmartCn tokenising once", "chars/s") { CpuRate = characters / (Cpu() - cpu).TotalSeconds };
     }
 
     private static void WriteDocx(string path, IEnumerable<string> paragraphs)
