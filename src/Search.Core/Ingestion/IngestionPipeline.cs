@@ -25,6 +25,8 @@ public sealed class IngestionPipeline(
     DataPaths paths,
     Extraction.Ocr.OcrLayoutStore ocrLayouts,
     Extraction.Pages.PageImageRenderer pageImages,
+    Indexing.AnalysedPassages analysed,
+    MetadataDatabase database,
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>
@@ -156,19 +158,36 @@ public sealed class IngestionPipeline(
                 throw new ExtractionException("文件中没有可检索的文字", displayName);
             }
 
+            // Where this process owns the index, each passage is analysed here once, for matching and for the index both.
+            IReadOnlyList<Indexing.PassageWords>? words = null;
+            if (analysed.Enabled)
+            {
+                using (IngestionStages.Time("analyse"))
+                {
+                    words = analysed.Analyse(passages.Select(p => p.Text));
+                }
+            }
             IReadOnlyDictionary<string, IReadOnlyList<Matching.IndicatorMatch>> matches;
             using (IngestionStages.Time("match"))
             {
-                matches = matcher.MatchDocument(record, passages);
+                matches = matcher.MatchDocument(record, passages, words);
             }
             using (IngestionStages.Time("save"))
             {
-                decisions.SaveAutoMatches(record.Id, matches);
                 if (extracted.OcrPages.Count > 0)
                 {
                     ocrLayouts.Save(record.Id, extracted.OcrPages);
                 }
-                documents.SaveExtracted(record, passages);
+                if (words is not null)
+                {
+                    analysed.Offer(record.Id, words);
+                }
+                // Matches, passages and the document as extracted in one transaction: the projector sees all or none.
+                database.InTransaction((connection, tx) =>
+                {
+                    MappingDecisionRepository.SaveAutoMatches(connection, tx, record.Id, matches);
+                    DocumentRepository.SaveExtracted(connection, tx, record, passages);
+                });
             }
             bool replaced;
             using (IngestionStages.Time("replace"))
