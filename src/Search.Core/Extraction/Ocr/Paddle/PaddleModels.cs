@@ -19,23 +19,16 @@ public sealed class PaddleModels : IDisposable
     private PaddleModels(string directory, int threads)
     {
         Parallelism = threads > 0 ? threads : Environment.ProcessorCount;
-        // Detection is one large image: alone, a page has ONNX Runtime spread it over the cores; when other pages
-        // are being read at the same time, each page detects on one core (SingleDetection), which wastes none on
-        // hand-offs. Recognition runs one line per core (see TextRecognizer), each single-threaded.
+        // Detection is one large image: ONNX Runtime spreads it over the cores. Recognition runs one line per
+        // core (see TextRecognizer), each single-threaded.
+        using (var wide = Options(Parallelism))
+        {
+            Detection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);
+        }
         using (var single = Options(1))
         {
             Classifier = new InferenceSession(Path.Combine(directory, ClassifierFile), single);
             Recognition = new InferenceSession(Path.Combine(directory, RecognitionFile), single);
-            SingleDetection = new InferenceSession(Path.Combine(directory, DetectionFile), single);
-        }
-        if (Parallelism > 1)
-        {
-            using var wide = Options(Parallelism);
-            Detection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);
-        }
-        else
-        {
-            Detection = SingleDetection;
         }
         // Index 0 is the CTC blank; the model's last class is the space the list does not contain.
         var characters = File.ReadAllLines(Path.Combine(directory, CharacterFile));
@@ -45,11 +38,7 @@ public sealed class PaddleModels : IDisposable
     /// <summary>How many cores one page may use.</summary>
     public int Parallelism { get; }
 
-    /// <summary>Detection spread over <see cref="Parallelism"/> threads, for a page read alone.</summary>
     public InferenceSession Detection { get; }
-
-    /// <summary>Detection on one thread, for a page read while others are.</summary>
-    public InferenceSession SingleDetection { get; }
 
     public InferenceSession Classifier { get; }
 
@@ -100,10 +89,6 @@ public sealed class PaddleModels : IDisposable
     public void Dispose()
     {
         Detection.Dispose();
-        if (!ReferenceEquals(Detection, SingleDetection))
-        {
-            SingleDetection.Dispose();
-        }
         Classifier.Dispose();
         Recognition.Dispose();
     }

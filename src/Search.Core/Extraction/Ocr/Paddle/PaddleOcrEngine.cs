@@ -16,11 +16,9 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
     private const float UpsideDownConfidence = 0.9f;
 
     private readonly Lock _loading = new();
-    // As many pages at once as a page may use cores (OcrThreads, one per core by default): a page read alone
-    // spreads over them all, pages read together share them, one core each (see Recognize).
-    private readonly SemaphoreSlim _running = new(Math.Max(1, options.Value.OcrThreads > 0 ? options.Value.OcrThreads : Environment.ProcessorCount));
+    // One page at a time: ONNX Runtime already uses every core for one page.
+    private readonly SemaphoreSlim _running = new(1, 1);
     private PaddleModels? _models;
-    private int _inFlight;
 
     public string Name => "paddle";
 
@@ -34,19 +32,11 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         await _running.WaitAsync(cancellationToken);
         try
         {
-            var together = Interlocked.Increment(ref _inFlight);
-            try
+            return await Task.Run(() =>
             {
-                return await Task.Run(() =>
-                {
-                    using var image = Decode(bytes);
-                    return Recognize(models, image, together, cancellationToken);
-                }, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-            }
+                using var image = Decode(bytes);
+                return Recognize(models, image, cancellationToken);
+            }, cancellationToken);
         }
         finally
         {
@@ -66,11 +56,9 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         return image;
     }
 
-    /// <summary>Reads one page; <paramref name="together"/> pages (this one included) were being read when it started, and share the cores.</summary>
-    private OcrPage Recognize(PaddleModels models, Mat image, int together, CancellationToken cancellationToken)
+    private OcrPage Recognize(PaddleModels models, Mat image, CancellationToken cancellationToken)
     {
-        var shared = together > 1;
-        var detector = new TextDetector(shared ? models.SingleDetection : models.Detection, options.Value.OcrDetectionMaxSide);
+        var detector = new TextDetector(models.Detection, options.Value.OcrDetectionMaxSide);
         var classifier = new LineDirectionClassifier(models.Classifier);
         var page = image;
         var rotation = 0;
@@ -87,7 +75,7 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
             var crops = boxes.Select(b => LineCropper.Crop(page, b.Corners)).ToList();
             var upsideDown = classifier.UpsideDown(crops);
-            var recognizer = new TextRecognizer(models.Recognition, models.Characters, Math.Max(1, models.Parallelism / together));
+            var recognizer = new TextRecognizer(models.Recognition, models.Characters, models.Parallelism);
             if (IsUpsideDown(boxes, upsideDown) && ReadsBetterTurned(recognizer, boxes, crops, cancellationToken))
             {
                 Dispose(crops);
