@@ -23,11 +23,12 @@ public sealed class BenchCommand : ICliCommand
     public static readonly Option<string> Variants = CliOptions.Text("--variants", "页面变体，逗号分隔（默认全部）", "LIST");
     public static readonly Option<string> Chromium = CliOptions.Text("--chromium", "生成网页截图用的 Chromium", "PATH");
     public static readonly Option<string> Keep = CliOptions.Text("--keep", "保留生成的页面图片到该目录", "DIR");
+    public static readonly Option<string> Index = CliOptions.Text("--index", "把生成的索引保留在该目录；目录中已有同样规模的索引时直接复用，不再重建", "DIR");
 
     public Command Definition { get; } = new("bench", "测量入库速度、检索延迟或指标匹配准确率（同一次运行中与原始 Lucene 比较）。")
     {
         new Command("ingest", "按格式（文本、Word、文字 PDF、扫描 PDF）测量整条入库流水线，与各自的原始引擎比较，并给出峰值内存") { Files, Formats },
-        new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries },
+        new Command("search", "检索延迟 p50/p99 和吞吐，与同一查询的原始 IndexSearcher 比较") { Passages, Queries, Index },
         new Command("classify", "corpus/eval 上的 accuracy@1/@3 和无关文件误匹配率") { Eval, Setting, Framework, Rerank, TuneMisses },
         new Command("coverage", "corpus/eval/coverage 上逐项材料的准确率和召回率（留出集）") { Eval, TuneMisses, NoFresh },
         new Command("ocr", "PP-OCR 与 Tesseract 在同一批页面上的字符错误率和每秒页数") { Sources, Skip, Variants, Chromium, Keep },

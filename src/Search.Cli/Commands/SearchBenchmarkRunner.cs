@@ -45,7 +45,15 @@ public static class SearchBenchmarkRunner
             .SelectMany(f => File.ReadAllText(f).Split(['。', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(s => s.Length >= 8)
             .ToArray();
-        var folder = Path.Combine(Path.GetTempPath(), "search-bench-" + Guid.NewGuid().ToString("N"));
+        // --index DIR keeps the index (a million passages take many minutes to build) and reuses it when it was built with the same count.
+        var kept = context.Arguments.Value(BenchCommand.Index);
+        var folder = kept is null ? Path.Combine(Path.GetTempPath(), "search-bench-" + Guid.NewGuid().ToString("N")) : Path.GetFullPath(kept);
+        var marker = Path.Combine(folder, "bench-passages.txt");
+        var reuse = kept is not null && File.Exists(marker) && File.ReadAllText(marker).Trim() == target.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (kept is not null && !reuse && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
         try
         {
             using var index = new LuceneEvidenceIndex(folder, context.Get<Vocabulary>());
@@ -53,7 +61,7 @@ public static class SearchBenchmarkRunner
             var build = Stopwatch.StartNew();
             var perDocument = 20;
             var batch = new List<(string, IReadOnlyList<IndexedPassage>)>();
-            for (var d = 0; d * perDocument < target; d++)
+            for (var d = 0; !reuse && d * perDocument < target; d++)
             {
                 var id = $"bench{d:D6}";
                 var date = new DateOnly(2019 + random.Next(5), 1 + random.Next(12), 1 + random.Next(28));
@@ -86,6 +94,10 @@ public static class SearchBenchmarkRunner
             // Merges still running after the last batch would slow whichever side is measured first.
             await index.WaitForMergesAsync(cancellationToken);
             var passagesBuilt = index.PassageCount;
+            if (kept is not null)
+            {
+                await File.WriteAllTextAsync(marker, target.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+            }
 
             using var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(folder));
             var searcher = new IndexSearcher(reader);
@@ -127,14 +139,15 @@ public static class SearchBenchmarkRunner
                     raw.Add(sw.Elapsed.TotalMilliseconds);
                 }
             }
-            var size = new DirectoryInfo(folder).EnumerateFiles().Sum(f => f.Length);
+            var size = new DirectoryInfo(folder).EnumerateFiles().Where(f => f.Name != "bench-passages.txt").Sum(f => f.Length);
             var p99 = Percentile(ours, 0.99);
             var overheadP50 = Math.Round(Percentile(ours, 0.5) / Math.Max(0.001, Percentile(same, 0.5)), 2);
             var overheadP99 = Math.Round(p99 / Math.Max(0.001, Percentile(same, 0.99)), 2);
             return new
             {
                 passages = passagesBuilt,
-                buildSeconds = Math.Round(build.Elapsed.TotalSeconds, 1),
+                buildSeconds = reuse ? (double?)null : Math.Round(build.Elapsed.TotalSeconds, 1),
+                reusedIndex = reuse ? folder : null,
                 indexMegabytes = Math.Round(size / 1024.0 / 1024, 1),
                 queries = ours.Count,
                 p50Ms = Percentile(ours, 0.50),
@@ -158,7 +171,10 @@ public static class SearchBenchmarkRunner
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (kept is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

@@ -242,6 +242,7 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
     /// </summary>
     private async Task CommitAsync(IReadOnlyCollection<ProjectionState> projected, IReadOnlyList<(long Seq, string DocumentId)> deletions, CancellationToken cancellationToken)
     {
+        using var timing = Ingestion.IngestionStages.Time("index.commit");
         await _index.CommitAsync(cancellationToken);
         _documents.MarkProjected(projected);
         if (deletions.Count > 0)
@@ -254,7 +255,11 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
     /// <summary>Writes the document as the store has it now, or removes it; true when it was written.</summary>
     private async Task<bool> ProjectAsync(string documentId, CancellationToken cancellationToken)
     {
-        var passages = _projection.Of(documentId);
+        IReadOnlyList<IndexedPassage>? passages;
+        using (Ingestion.IngestionStages.Time("index.read"))
+        {
+            passages = _projection.Of(documentId);
+        }
         if (passages is null)
         {
             await _index.DeleteDocumentAsync(documentId, cancellationToken);
@@ -262,7 +267,10 @@ public sealed class IndexProjector : IAsyncDisposable, IDisposable
         }
         try
         {
-            await _index.ReplaceDocumentAsync(documentId, passages, cancellationToken);
+            using (Ingestion.IngestionStages.Time("index.write"))
+            {
+                await _index.ReplaceDocumentAsync(documentId, passages, cancellationToken);
+            }
             return true;
         }
         catch (ArgumentException e)

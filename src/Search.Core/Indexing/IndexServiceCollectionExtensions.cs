@@ -36,6 +36,7 @@ public static class IndexServiceCollectionExtensions
             return new LuceneEvidenceIndex(paths.Lucene, vocabulary);
         });
         services.AddSingleton<IEvidenceIndex>(sp => sp.GetRequiredService<LuceneEvidenceIndex>());
+        services.AddSingleton<AnalysedPassages>();
         services.AddSingleton<IndexProjection>();
         services.AddSingleton<IndexProjector>();
         services.AddSingleton<IndexConsistency>();

@@ -37,6 +37,9 @@ public sealed record IndexedPassage
 
     /// <summary>Indicator numbers this passage's document supports, per framework.</summary>
     public IReadOnlyList<IndicatorRef> Indicators { get; init; } = [];
+
+    /// <summary>The text already analysed for the word field (at ingestion), or null: the index analyses it itself.</summary>
+    public PassageWords? Words { get; init; }
 }
 
 /// <summary>An indicator of a framework with the matcher's (or reviewer's) score.</summary>

@@ -9,13 +9,19 @@ public static class PassageDocumentMapper
 {
     public static Document ToDocument(IndexedPassage p)
     {
+        var text = new TextField(IndexFields.Text, p.Text, Field.Store.YES);
+        if (p.Words is { } words && string.Equals(words.Text, p.Text, StringComparison.Ordinal))
+        {
+            // The tokens the analyser produced for this very text at ingestion: stored as the text, indexed as they were.
+            text.SetTokenStream(words.Replay());
+        }
         var doc = new Document
         {
             new StringField(IndexFields.PassageKey, $"{p.DocumentId}#{p.Ordinal}", Field.Store.YES),
             new StringField(IndexFields.DocumentId, p.DocumentId, Field.Store.YES),
             new SortedDocValuesField(IndexFields.DocumentId, new BytesRef(p.DocumentId)),
             new StoredField(IndexFields.Ordinal, p.Ordinal),
-            new TextField(IndexFields.Text, p.Text, Field.Store.YES),
+            text,
             new TextField(IndexFields.TextBigram, p.Text, Field.Store.NO),
             new StoredField(IndexFields.Title, p.Title),
             new StoredField(IndexFields.Page, p.Page),

@@ -25,6 +25,8 @@ public sealed class IngestionPipeline(
     DataPaths paths,
     Extraction.Ocr.OcrLayoutStore ocrLayouts,
     Extraction.Pages.PageImageRenderer pageImages,
+    Indexing.AnalysedPassages analysed,
+    MetadataDatabase database,
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>
@@ -100,11 +102,13 @@ public sealed class IngestionPipeline(
             {
                 throw new ExtractionException("文件不存在", displayName);
             }
+            var storing = IngestionStages.Time("store");
             var sha = await BlobStore.HashAsync(path, cancellationToken);
             // One worker at a time per content and per department file: a duplicate waits for the first copy,
             // two versions of one file replace each other in turn.
             await using var claim = await ClaimScope.AcquireAsync(claims, ["sha:" + sha, "key:" + SourceKeyFor(department, displayName)], displayName, cancellationToken);
             var (record, duplicate, fromBin) = await StoreAsync(path, sha, displayName, department, cancellationToken);
+            storing.Dispose();
             stored = record;
             if (duplicate is not null)
             {
@@ -119,8 +123,14 @@ public sealed class IngestionPipeline(
                 return;
             }
 
-            var extracted = await extraction.ExtractAsync(path, kind, cancellationToken);
+            ExtractionResult extracted;
+            using (IngestionStages.Time("extract"))
+            {
+                extracted = await extraction.ExtractAsync(path, kind, cancellationToken);
+            }
+            var describing = IngestionStages.Time("describe");
             var metadata = DocumentMetadataReader.Read(Path.GetFileName(displayName), displayName, extracted);
+            describing.Dispose();
             record = record with
             {
                 Kind = kindLabel ?? kind.ToString().ToLowerInvariant(),
@@ -145,21 +155,54 @@ public sealed class IngestionPipeline(
                 return;
             }
 
-            var passages = PassageSplitter.Split(extracted)
-                .Select(p => new PassageRecord(record.Id, p.Ordinal, p.Text, p.Page, p.StartOffset, p.Location))
-                .ToList();
+            List<PassageRecord> passages;
+            using (IngestionStages.Time("split"))
+            {
+                passages = PassageSplitter.Split(extracted)
+                    .Select(p => new PassageRecord(record.Id, p.Ordinal, p.Text, p.Page, p.StartOffset, p.Location))
+                    .ToList();
+            }
             if (passages.Count == 0)
             {
                 throw new ExtractionException("文件中没有可检索的文字", displayName);
             }
 
-            decisions.SaveAutoMatches(record.Id, matcher.MatchDocument(record, passages));
-            if (extracted.OcrPages.Count > 0)
+            // Where this process owns the index, each passage is analysed here once, for matching and for the index both.
+            IReadOnlyList<Indexing.PassageWords>? words = null;
+            if (analysed.Enabled)
             {
-                ocrLayouts.Save(record.Id, extracted.OcrPages);
+                using (IngestionStages.Time("analyse"))
+                {
+                    words = analysed.Analyse(passages.Select(p => p.Text));
+                }
             }
-            documents.SaveExtracted(record, passages);
-            var replaced = RemovePreviousVersions(record, cancellationToken);
+            IReadOnlyDictionary<string, IReadOnlyList<Matching.IndicatorMatch>> matches;
+            using (IngestionStages.Time("match"))
+            {
+                matches = matcher.MatchDocument(record, passages, words);
+            }
+            using (IngestionStages.Time("save"))
+            {
+                if (extracted.OcrPages.Count > 0)
+                {
+                    ocrLayouts.Save(record.Id, extracted.OcrPages);
+                }
+                if (words is not null)
+                {
+                    analysed.Offer(record.Id, words);
+                }
+                // Matches, passages and the document as extracted in one transaction: the projector sees all or none.
+                database.InTransaction((connection, tx) =>
+                {
+                    MappingDecisionRepository.SaveAutoMatches(connection, tx, record.Id, matches);
+                    documents.SaveExtracted(connection, tx, record, passages);
+                });
+            }
+            bool replaced;
+            using (IngestionStages.Time("replace"))
+            {
+                replaced = RemovePreviousVersions(record, cancellationToken);
+            }
             outcomes.Add(new IngestOutcome(displayName, replaced ? IngestOutcomeKind.Replaced : IngestOutcomeKind.Ingested,
                 fromBin is null ? null : $"内容与回收站中的“{fromBin.SourcePath}”相同：已重新入库并移出回收站，原有的审核决定仍然有效", record.Id, passages.Count));
         }

@@ -106,7 +106,10 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
             ClaimedFile? file;
             try
             {
-                file = jobs.ClaimNext(worker, Lease);
+                using (IngestionStages.Time("queue"))
+                {
+                    file = jobs.ClaimNext(worker, Lease);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -173,6 +176,7 @@ public sealed class IngestionWorkers(JobRepository jobs, ContentClaims claims, I
 
     private void Finish(ClaimedFile file, IReadOnlyList<IngestOutcome> outcomes)
     {
+        using var timing = IngestionStages.Time("queue");
         FileForItem(file, outcomes);
         if (jobs.Finish(file, Summarise(file.File.DisplayName, outcomes)))
         {

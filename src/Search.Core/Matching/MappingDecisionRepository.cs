@@ -36,27 +36,35 @@ public sealed class MappingDecisionRepository(MetadataDatabase database, AuditLo
     public IReadOnlyList<MappingDecision> All() => Query("");
 
     /// <summary>Replaces a document's automatic matches in every framework named, in one transaction.</summary>
-    public void SaveAutoMatches(string documentId, IReadOnlyDictionary<string, IReadOnlyList<IndicatorMatch>> matchesByFramework)
+    public void SaveAutoMatches(string documentId, IReadOnlyDictionary<string, IReadOnlyList<IndicatorMatch>> matchesByFramework) =>
+        database.InTransaction((connection, tx) => SaveAutoMatches(connection, tx, documentId, matchesByFramework));
+
+    /// <summary>The same, inside a transaction the caller holds (<see cref="MetadataDatabase.InTransaction"/>).</summary>
+    public static void SaveAutoMatches(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, string documentId, IReadOnlyDictionary<string, IReadOnlyList<IndicatorMatch>> matchesByFramework)
     {
-        using var connection = database.Open();
-        using var tx = connection.BeginTransaction();
-        foreach (var (framework, matches) in matchesByFramework)
+        using var delete = MetadataDatabase.Prepare(connection, "DELETE FROM auto_mappings WHERE document_id=@d AND framework=@f", ("@d", documentId));
+        delete.Transaction = tx;
+        var deleteFramework = MetadataDatabase.Parameter(delete, "@f", "");
+        using var insert = MetadataDatabase.Prepare(connection,
+            "INSERT INTO auto_mappings (document_id, framework, number, score, reasons) VALUES (@d, @f, @n, @s, @r)", ("@d", documentId));
+        insert.Transaction = tx;
+        var framework = MetadataDatabase.Parameter(insert, "@f", "");
+        var number = MetadataDatabase.Parameter(insert, "@n", 0);
+        var score = MetadataDatabase.Parameter(insert, "@s", 0.0);
+        var reasons = MetadataDatabase.Parameter(insert, "@r", "");
+        foreach (var (id, matches) in matchesByFramework)
         {
-            using (var delete = MetadataDatabase.Prepare(connection, "DELETE FROM auto_mappings WHERE document_id=@d AND framework=@f", ("@d", documentId), ("@f", framework)))
-            {
-                delete.Transaction = tx;
-                delete.ExecuteNonQuery();
-            }
+            deleteFramework.Value = id;
+            delete.ExecuteNonQuery();
             foreach (var m in matches)
             {
-                using var insert = MetadataDatabase.Prepare(connection,
-                    "INSERT INTO auto_mappings (document_id, framework, number, score, reasons) VALUES (@d, @f, @n, @s, @r)",
-                    ("@d", documentId), ("@f", framework), ("@n", m.Number), ("@s", m.Score), ("@r", string.Join("\n", m.Reasons)));
-                insert.Transaction = tx;
+                framework.Value = id;
+                number.Value = m.Number;
+                score.Value = m.Score;
+                reasons.Value = string.Join("\n", m.Reasons);
                 insert.ExecuteNonQuery();
             }
         }
-        tx.Commit();
     }
 
     /// <summary>A document's automatic matches in every framework.</summary>

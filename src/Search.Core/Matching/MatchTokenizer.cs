@@ -25,15 +25,31 @@ public sealed class MatchTokenizer
     public const double BigramWeight = 0.35;
     private const double VocabularyWeight = 1.5;
 
-    private readonly Analyzer _analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
+    private readonly Analyzer _analyzer;
     private readonly IReadOnlyList<string> _vocabulary;
     private readonly HashSet<string> _terms;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _known;
 
     public MatchTokenizer(IEnumerable<string>? vocabulary = null)
     {
+        _analyzer = new SmartChineseAnalyzer(LuceneVersion.LUCENE_48);
         _vocabulary = (vocabulary ?? []).Where(t => t.Length >= 2).Distinct().ToList();
         _terms = new HashSet<string>(_vocabulary, StringComparer.Ordinal);
     }
+
+    private MatchTokenizer(MatchTokenizer source, IReadOnlyDictionary<string, IReadOnlyList<string>> known)
+    {
+        _analyzer = source._analyzer;
+        _vocabulary = source._vocabulary;
+        _terms = source._terms;
+        _known = known;
+    }
+
+    /// <summary>
+    /// The same tokenizer, told the analyser's words of some texts already (text → what <see cref="Words"/> would
+    /// return), so those texts are not analysed again; any other text is analysed as usual.
+    /// </summary>
+    public MatchTokenizer WithKnownWords(IReadOnlyDictionary<string, IReadOnlyList<string>> known) => new(this, known);
 
     /// <summary>Weighted term frequencies of <paramref name="text"/>, scaled by <paramref name="weight"/>, added to <paramref name="into"/>.</summary>
     public void AddFeatures(string text, double weight, Dictionary<string, double> into) => AddFeatures(text, weight, into, null);
@@ -80,7 +96,10 @@ public sealed class MatchTokenizer
     public static bool IsWord(string feature) => !feature.StartsWith('§');
 
     /// <summary>The analyser's words of a text, before stop words and weights; a line end is always a boundary.</summary>
-    public IReadOnlyList<string> Words(string text) => string.IsNullOrWhiteSpace(text) ? [] : Analyse(Normalise(text));
+    public IReadOnlyList<string> Words(string text) =>
+        string.IsNullOrWhiteSpace(text) ? []
+        : _known is not null && _known.TryGetValue(text, out var words) ? words
+        : Analyse(Normalise(text));
 
     /// <summary>
     /// The words a short subject is made of: the domain terms in it first (行政诉讼, 会前学法 stay whole), then the

@@ -8,7 +8,8 @@ namespace Search.Core.Search;
 /// <summary>
 /// Collects every matching passage, grouped by document: the best passage and its score, the number of
 /// matching passages, the date for sorting, and facet counts per document. Everything per hit is read
-/// from doc values by ordinal in the current segment; strings are decoded once per segment and value.
+/// by ordinal in the current segment, from the segment's values held in arrays (<see cref="SegmentValues"/>);
+/// strings are decoded from the doc values once per segment and value.
 /// A document's passages are always in one segment (they are added as one block with AddDocuments, and
 /// merges keep blocks whole), so a document is its id's ordinal within the segment and no id is decoded here.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class DocumentGroupCollector : ICollector
     private Scorer? _scorer;
     private int _docBase;
     private SortedDocValues? _ids;
-    private NumericDocValues? _dates;
+    private SegmentValues? _values;
 
     /// <summary>The matching documents, in the order first seen.</summary>
     public IReadOnlyList<DocumentGroup> Groups => _ordered;
@@ -39,12 +40,12 @@ public sealed class DocumentGroupCollector : ICollector
         var reader = context.AtomicReader;
         _docBase = context.DocBase;
         _ids = reader.GetSortedDocValues(IndexFields.DocumentId);
-        _dates = reader.GetNumericDocValues(IndexFields.Date);
+        _values = SegmentValues.Of(reader);
         _groupOfOrd = new DocumentGroup?[_ids?.ValueCount ?? 0];
-        _departments.SetReader(reader);
-        _types.SetReader(reader);
-        _years.SetReader(reader);
-        _indicators.SetReader(reader);
+        _departments.SetReader(reader, _values.Departments);
+        _types.SetReader(reader, _values.FileTypes);
+        _years.SetReader(reader, _values.Years);
+        _indicators.SetReader(reader, null, _values.IndicatorStarts, _values.IndicatorOrds);
     }
 
     public void Collect(int doc)
@@ -53,7 +54,7 @@ public sealed class DocumentGroupCollector : ICollector
         {
             return;
         }
-        var ord = _ids.GetOrd(doc);
+        var ord = _values!.Ids[doc];
         if (ord < 0)
         {
             return;
@@ -63,7 +64,7 @@ public sealed class DocumentGroupCollector : ICollector
         if (group is null)
         {
             // First passage of this document: its facet values count once for the document.
-            group = new DocumentGroup(_ids, ord) { Score = score, BestDoc = _docBase + doc, Date = _dates?.Get(doc) ?? 0 };
+            group = new DocumentGroup(_ids, ord) { Score = score, BestDoc = _docBase + doc, Date = _values.Dates[doc] };
             _ordered.Add(group);
             _groupOfOrd[ord] = group;
             _departments.Count(doc);
@@ -102,6 +103,8 @@ public sealed class DocumentGroupCollector : ICollector
         private readonly BytesRef _bytes = new();
         private SortedDocValues? _single;
         private SortedSetDocValues? _multi;
+        private int[]? _ords;
+        private int[]? _starts;
         private int[] _counts = [];
         private bool _pending;
 
@@ -114,11 +117,14 @@ public sealed class DocumentGroupCollector : ICollector
             }
         }
 
-        public void SetReader(AtomicReader reader)
+        /// <summary>The next segment, with its values per passage: one ordinal each, or (multi-valued) ords[starts[doc] .. starts[doc + 1]].</summary>
+        public void SetReader(AtomicReader reader, int[]? ords, int[]? starts = null, int[]? multiOrds = null)
         {
             Flush();
             _single = null;
             _multi = null;
+            _ords = multiValued ? multiOrds : ords;
+            _starts = starts;
             if (multiValued)
             {
                 _multi = reader.GetSortedSetDocValues(field);
@@ -138,7 +144,7 @@ public sealed class DocumentGroupCollector : ICollector
         {
             if (_single is not null)
             {
-                var ord = _single.GetOrd(doc);
+                var ord = _ords![doc];
                 if (ord >= 0)
                 {
                     _counts[ord]++;
@@ -147,10 +153,9 @@ public sealed class DocumentGroupCollector : ICollector
             }
             else if (_multi is not null)
             {
-                _multi.SetDocument(doc);
-                for (var ord = _multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = _multi.NextOrd())
+                for (var i = _starts![doc]; i < _starts[doc + 1]; i++)
                 {
-                    _counts[ord]++;
+                    _counts[_ords![i]]++;
                     _pending = true;
                 }
             }

@@ -59,13 +59,15 @@ public sealed class DocumentRepository(MetadataDatabase database)
     /// Records what extraction learnt in one transaction: the passages, then the document as extracted.
     /// The index owner projects it from here; a crash before that loses nothing, since the projection is redone from these rows.
     /// </summary>
-    public void SaveExtracted(DocumentRecord document, IReadOnlyList<PassageRecord> passages)
+    public void SaveExtracted(DocumentRecord document, IReadOnlyList<PassageRecord> passages) =>
+        database.InTransaction((connection, tx) => SaveExtracted(connection, tx, document, passages));
+
+    /// <summary>The same, inside a transaction the caller holds (<see cref="MetadataDatabase.InTransaction"/>).</summary>
+    public void SaveExtracted(DbConnection connection, DbTransaction tx, DocumentRecord document, IReadOnlyList<PassageRecord> passages)
     {
-        using var connection = database.Open();
-        using var tx = connection.BeginTransaction();
         WritePassages(connection, tx, document.Id, passages);
         Upsert(connection, tx, document with { Status = DocumentStatus.Extracted, Reason = null });
-        tx.Commit();
+        // Counted before the caller commits: a change counted and then rolled back only costs the unit cache a reload.
         Interlocked.Increment(ref _changes);
     }
 

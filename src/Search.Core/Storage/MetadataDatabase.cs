@@ -141,6 +141,15 @@ public sealed class MetadataDatabase : IDisposable
         return Convert.ToInt32(command.ExecuteScalar());
     }
 
+    /// <summary>Runs several repositories' writes in one transaction on one connection: all of them are stored, or none.</summary>
+    public void InTransaction(Action<DbConnection, DbTransaction> work)
+    {
+        using var connection = Open();
+        using var tx = connection.BeginTransaction();
+        work(connection, tx);
+        tx.Commit();
+    }
+
     /// <summary>Runs a statement with named parameters (@name ↦ value).</summary>
     public int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
