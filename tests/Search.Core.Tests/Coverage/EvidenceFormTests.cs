@@ -48,6 +48,12 @@ public sealed class EvidenceFormTests
     public void TitleForm_CoveringNotice_NamesWhatItCarries(string title, string form) =>
         Assert.Equal(form, EvidenceForm.TitleForm(title));
 
+    [Theory]
+    [InlineData("沙坡头区2023年法治政府建设工作要点（征求意见稿）", "工作要点")]
+    [InlineData("沙坡头区行政执法公示办法（试行）", "办法")]
+    public void TitleWord_FormWordInBrackets_NotWhatTheDocumentIs(string title, string word) =>
+        Assert.Equal(word, EvidenceForm.TitleWord(title));
+
     [Fact]
     public void TitleWord_NoticePublishingAList_IsTheList() =>
         Assert.Equal("清单", EvidenceForm.TitleWord("关于公布沙坡头区行政许可事项清单的通知"));
