@@ -1,5 +1,6 @@
 using Search.Core.Coverage;
 using Search.Core.Matching;
+using Vocab = Search.Core.Search.Vocabulary;
 
 namespace Search.Core.Tests.Coverage;
 
@@ -88,5 +89,87 @@ public sealed class MaterialItemMatcherTests
             "关于做好行政复议工作的通知\n序号\t受理日期\t申请人\n1\t2023年2月10日\t刘某\n");
 
         Assert.True(Fit(4, doc).Fits);
+    }
+
+    private static readonly string[] LearningChecklist =
+    [
+        "1.政府常务会会前学法制度",
+        "2.政府各部门会前学法制度",
+        "3.2022年以来政府常务会、政府各部门会前学法的内容资料",
+        "1 .2022年以来公布投诉举报电话网址、及建立的受理程序制度、文书",
+        "2.2022年以来受理投诉举报案件目录、登记受理表。",
+        "2.2022年以来开展行政执法案卷评查的通知、报告、简报信息",
+        "1.行政应诉工作制度机制",
+    ];
+
+    private static readonly Vocab Vocabulary = new([], ["会前学法, 会前学习", "案卷评查, 案卷集中评查", "应诉, 行政应诉"]);
+
+    private static ItemFit FitLearning(int item, EvidenceDocument document, bool synonyms = true) =>
+        new MaterialItemMatcher(LearningChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["会前学法", "案卷评查", "行政执法", "行政应诉"]), null,
+                synonyms ? Vocabulary.Expand : null)
+            .Fit(MaterialRequirement.Parse(LearningChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_OneDepartmentsRule_StandsForTheDepartmentsRules()
+    {
+        const string title = "关于印发《区自然资源局党组会议、局务会议会前学法制度》的通知";
+        var doc = Document(title, "区自然资源局党组会议会前学法制度.docx", title + "\n第一条 局党组会议、局务会议召开前安排学法。", date: new DateOnly(2022, 4, 6));
+
+        Assert.True(FitLearning(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_RuleNamingNoUnit_NotTakenForTheDepartmentsRules()
+    {
+        const string title = "关于印发《党组会议、局务会议会前学法制度》的通知";
+        var doc = Document(title, "党组会议会前学法制度.docx", title + "\n第一条 党组会议、局务会议召开前安排学法。", date: new DateOnly(2022, 4, 6));
+
+        Assert.False(FitLearning(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_SynonymOfADomainTerm_CountsAsTheTerm()
+    {
+        // 会前学习 for 会前学法; 案卷集中评查 for 案卷评查.
+        var news = Document("区政府第19次常务会议会前学习《法律援助法》", "区政府常务会议会前学习法律援助法.txt",
+            "区政府第19次常务会议会前学习《法律援助法》\n发布时间：2022-10-21 来源：区司法局\n会前，区司法局局长对法律援助法进行解读。");
+        var review = Document("区司法局组织开展2022年度行政执法案卷集中评查", "区司法局组织开展行政执法案卷集中评查.txt",
+            "区司法局组织开展2022年度行政执法案卷集中评查\n发布时间：2022-07-22 来源：区司法局\n对27本行政执法案卷进行集中评查。");
+
+        Assert.True(FitLearning(3, news).Fits);
+        Assert.True(FitLearning(6, review).Fits);
+        Assert.False(FitLearning(3, news, synonyms: false).Fits);
+        Assert.False(FitLearning(6, review, synonyms: false).Fits);
+    }
+
+    [Fact]
+    public void Fit_ShorterSynonymInsideTheTerm_DoesNotStandForIt()
+    {
+        // 应诉 is a synonym of 行政应诉 but also part of 出庭应诉: the 出庭应诉工作制度 is not the 行政应诉工作制度.
+        const string title = "关于印发《沙坡头区行政机关负责人出庭应诉工作制度》的通知";
+        var doc = Document(title, "沙坡头区行政机关负责人出庭应诉工作制度.txt", title + "\n现将制度印发给你们。", date: new DateOnly(2022, 5, 18));
+
+        Assert.False(FitLearning(7, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_DocumentThatIsOneOfTheBundledRequests_TicksTheItem()
+    {
+        // 57.1 asks for the published telephone and address, and for the 受理程序 rules: the rules alone are one of them.
+        var doc = Document("沙坡头区综合执法局投诉举报受理程序规定", "沙坡头区综合执法局投诉举报受理程序规定.txt",
+            "沙坡头区综合执法局投诉举报受理程序规定\n第一条 为规范行政执法投诉举报受理工作，制定本规定。\n第二条 投诉举报电话0955-12345。\n第四条 受理登记使用《投诉举报受理登记表》文书。",
+            date: new DateOnly(2022, 5, 1));
+
+        Assert.True(FitLearning(4, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_OneWordPartOfAnItem_IsNoRequestOfItsOwn()
+    {
+        // "登记受理表" leaves only 登记 of its own: a 行政复议 登记表 is not the list of 投诉举报 cases.
+        var doc = Document("沙坡头区2023年行政复议案件受理登记表", "2023年行政复议案件受理登记表.txt",
+            "沙坡头区2023年行政复议案件受理登记表\n序号\t受理日期\t申请人\n1\t2023年2月10日\t刘某\n");
+
+        Assert.False(FitLearning(5, doc).Fits);
     }
 }
