@@ -14,7 +14,8 @@ public sealed class CoverageService(
     MappingDecisionRepository decisions,
     ItemDecisionRepository itemDecisions,
     MatcherRegistry registry,
-    MatchTokenizer tokenizer)
+    MatchTokenizer tokenizer,
+    Search.Vocabulary vocabulary)
 {
     private const int SuggestionsPerIndicator = 3;
     private const double SuggestionFloor = 0.05;
@@ -35,7 +36,7 @@ public sealed class CoverageService(
             d => matcher.ScoreAll(FrameworkMatcher.Prepare(tokenizer, DocumentText.InputOf(d, passages[d.Id]))).ToDictionary(s => s.Number, s => s.Score));
 
         var requirements = framework.Indicators.ToDictionary(i => i.Number, i => i.Materials.SelectMany(g => g.Items).Select(MaterialRequirement.Parse).ToList());
-        var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), tokenizer, evidenceDocs);
+        var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), tokenizer, evidenceDocs, vocabulary.Expand);
         var onItems = itemDecisions.ForFramework(framework.Id)
             .GroupBy(d => (d.Number, d.Item))
             .ToDictionary(g => g.Key, g => g.GroupBy(d => d.DocumentId).ToDictionary(x => x.Key, x => x.Last()));

@@ -201,7 +201,10 @@ public static partial class EvidenceForm
 
     private static (string Word, string Form)? NamedWord(string title)
     {
+        // A form word in brackets (…工作要点（征求意见稿）) says what state the document is in, not what it is.
+        var inBrackets = Parenthesised().Matches(title).Select(m => (m.Index, End: m.Index + m.Length)).ToList();
         var found = TitleWords.Find(title, Words)
+            .Where(f => !inBrackets.Any(b => f.At >= b.Index && f.At < b.End))
             .Select(f => (f.At, f.Word, Value: OpinionOrPolicy(title[..(f.At + f.Word.Length)], f.Word, f.Value))).ToList();
         if (found.Count == 0)
         {
@@ -217,6 +220,9 @@ public static partial class EvidenceForm
         }
         return tail.Count(MaterialRequirement.IsCjk) >= 2 ? null : (named.Word, named.Value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（][^)）]*[)）]")]
+    private static partial System.Text.RegularExpressions.Regex Parenthesised();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[(（][^)）]*[)）]|[《》“”""0-9０-９]")]
     private static partial System.Text.RegularExpressions.Regex Bracketed();

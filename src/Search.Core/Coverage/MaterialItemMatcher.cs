@@ -8,7 +8,7 @@ namespace Search.Core.Coverage;
 /// item's period. Words every item of the framework uses (行政, 工作) weigh little; the words that set an item
 /// apart (联席会议, 惩罚性赔偿) decide. Pure: it reads documents and writes nothing.
 /// </summary>
-public sealed class MaterialItemMatcher
+public sealed partial class MaterialItemMatcher
 {
     /// <summary>Share of the item's weighted subject pairs a document's title and file name must hold.</summary>
     public const double NameShare = 0.5;
@@ -43,24 +43,53 @@ public sealed class MaterialItemMatcher
     private readonly double _unknownWeight;
     private readonly Dictionary<string, double> _wordWeights;
     private readonly Dictionary<string, SubjectWords> _itemWords = new(StringComparer.Ordinal);
+    private readonly Func<string, IReadOnlyList<string>> _expand;
 
-    /// <summary>An item's subject as words, and the domain terms among them (行政诉讼, 会前学法), which a document must name.</summary>
-    private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms);
+    /// <summary>
+    /// An item's subject as words, and the domain terms among them (行政诉讼, 会前学法), which a document must name;
+    /// and the words and character pairs of each separate request it bundles.
+    /// </summary>
+    private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms)
+    {
+        public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams)> Alternatives { get; init; } = [];
+    }
+
+    /// <summary>Words of an item that ask for every unit's material (政府各部门会前学法制度, 各单位报送的…年度报告): one unit's own stands for it.</summary>
+    private static readonly string[] EveryUnitWords = ["政府各部门", "各部门", "各单位"];
+
+    /// <summary>A unit named in a document's name: 区自然资源局, 区市场监管分局, 区委编办, 区政务服务中心, 宣和镇.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:区|县|市)[\u4e00-\u9fff]{1,10}?(?:分局|局|委员会|办公室|中心)|[\u4e00-\u9fff]{2,4}(?:镇|乡)(?:人民政府)?")]
+    private static partial System.Text.RegularExpressions.Regex UnitName();
 
     /// <summary>Words that say only what kind of material is asked (相关宣传报道), not what it is about: an item with no other subject cannot be told from a document.</summary>
     private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法"];
+    /// <summary>Words that name who provides (区政府、政府各部门、各乡镇…), not what: a part of an item made of them, or of one word besides (登记受理表), is no request of its own.</summary>
+    private static readonly HashSet<string> UnitWords = ["政府", "部门", "单位", "乡镇", "区政府", "各级", "本级", "所属"];
+
     /// <summary>Words that mark a document as not yet adopted: it is not the published item unless the item asks for a draft.</summary>
     private static readonly string[] DraftWords = ["送审稿", "征求意见稿", "讨论稿", "草案", "初稿", "修改稿", "代拟稿"];
 
     /// <param name="items">Every material item of the framework: a pair they all share says little about any one.</param>
     /// <param name="documents">The documents matched: a pair most of their names share (the county's name, 关于) says nothing either.</param>
-    public MaterialItemMatcher(IEnumerable<MaterialRequirement> items, MatchTokenizer tokenizer, IReadOnlyCollection<EvidenceDocument>? documents = null)
+    /// <param name="expand">A word and the forms a document may use for it (会前学法: 会前学习), from the domain vocabulary's synonyms.</param>
+    public MaterialItemMatcher(IEnumerable<MaterialRequirement> items, MatchTokenizer tokenizer, IReadOnlyCollection<EvidenceDocument>? documents = null,
+        Func<string, IReadOnlyList<string>>? expand = null)
     {
+        // A shorter form inside the word (应诉 in 行政应诉, 复议 in 行政复议) would also be found inside other words (出庭应诉): only forms that are not part of it stand for it.
+        _expand = expand is null ? w => [w] : w => expand(w).Where(f => f == w || !w.Contains(f, StringComparison.Ordinal)).ToList();
         var all = items.ToList();
         foreach (var item in all)
         {
             var words = item.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
-            _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList());
+            var alternatives = item.Alternatives
+                .Select(segments => ((IReadOnlyList<string>)segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
+                    (IReadOnlyList<string>)segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList()))
+                .Where(a => a.Item1.Count(w => !KindWords.Contains(w) && !UnitWords.Contains(w)) >= 2)
+                .ToList();
+            _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList())
+            {
+                Alternatives = alternatives.Count >= 2 ? alternatives : [],
+            };
         }
         var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var word in _itemWords.Values.SelectMany(w => w.Words))
@@ -114,15 +143,20 @@ public sealed class MaterialItemMatcher
         {
             return ItemFit.No;
         }
-        var name = Share(item, document.NameBigrams);
-        var text = Share(item, document.TextBigrams);
+        var ownName = NameOf(item, document);
+        var nameBigrams = ownName.Length == NameOf(document).Length ? document.NameBigrams
+            : document.NameBigrams.Union(MaterialRequirement.BigramsOf(ownName)).ToHashSet(StringComparer.Ordinal);
+        var name = Share(item.Bigrams, nameBigrams);
+        var text = Share(item.Bigrams, document.TextBigrams);
         var words = subject.Words;
-        var nameWords = WordShare(words, NameOf(document));
-        var textWords = WordShare(words, document.Title + "　" + document.Head);
-        var about = (name >= NameShare || nameWords >= WordNameShare || (name >= NameSupport && text >= TextShare)
+        var nameWords = WordShare(words, ownName);
+        var textWords = WordShare(words, ownName + "　" + document.Head);
+        // Of an item that bundles separate requests, a document whose name is one of them is about the item, when its text is about the whole.
+        var oneOf = subject.Alternatives.Any(a => Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare);
+        var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
                 || (SpecificForms.Contains(form) && (text >= FormTextShare || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
-            && subject.Terms.All(t => NameOf(document).Contains(t, StringComparison.Ordinal) || document.Head.Contains(t, StringComparison.Ordinal));
+            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.Head, t));
         if (!about)
         {
             return ItemFit.No;
@@ -202,6 +236,17 @@ public sealed class MaterialItemMatcher
 
     private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
 
+    /// <summary>The document's name as read for <paramref name="item"/>: where the item asks for every unit's material, a unit's name in it stands for those words.</summary>
+    private static string NameOf(MaterialRequirement item, EvidenceDocument document)
+    {
+        var name = NameOf(document);
+        var every = EveryUnitWords.FirstOrDefault(w => item.Item.Contains(w, StringComparison.Ordinal));
+        return every is not null && UnitName().IsMatch(name) ? name + "　" + every : name;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds <paramref name="word"/> or one of its synonyms.</summary>
+    private bool Holds(string text, string word) => _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal));
+
     /// <summary>The weighted share of <paramref name="words"/> that <paramref name="text"/> contains.</summary>
     private double WordShare(IReadOnlyList<string> words, string text)
     {
@@ -210,7 +255,7 @@ public sealed class MaterialItemMatcher
         {
             var weight = _wordWeights.GetValueOrDefault(w, _unknownWeight);
             total += weight;
-            if (text.Contains(w, StringComparison.Ordinal))
+            if (Holds(text, w))
             {
                 found += weight;
             }
@@ -219,10 +264,10 @@ public sealed class MaterialItemMatcher
     }
 
     /// <summary>The weighted share of the item's subject pairs found in <paramref name="bigrams"/>.</summary>
-    private double Share(MaterialRequirement item, IReadOnlySet<string> bigrams)
+    private double Share(IReadOnlyList<string> itemBigrams, IReadOnlySet<string> bigrams)
     {
         double total = 0, found = 0;
-        foreach (var b in item.Bigrams)
+        foreach (var b in itemBigrams)
         {
             var w = _weights.GetValueOrDefault(b, _unknownWeight);
             total += w;

@@ -13,6 +13,12 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
     /// <summary>The form words the item ends in (要点, 报告, 目录…), finer than <see cref="Forms"/>.</summary>
     public IReadOnlyList<string> HeadWords { get; init; } = [];
 
+    /// <summary>
+    /// The subjects of the separate requests the item bundles (突发事件监测预警、信息报告、调查评估等制度规则;
+    /// 公布投诉举报电话网址、及建立的受理程序制度): a document that is one of them is the item. Empty when the item asks one thing.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+
     /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
     public bool AnyForm => Forms.Count == 0;
 
@@ -79,14 +85,24 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
                 forms.UnionWith(EvidenceForm.StripHead(ref piece, heads));
             }
         }
+        var segments = SegmentsOf(main);
+        var alternatives = parts.Select(SegmentsOf).Where(p => p.Count > 0).ToList();
+        return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window)
+        {
+            HeadWords = heads.Distinct().ToList(),
+            Alternatives = alternatives.Count >= 2 ? alternatives : [],
+        };
+    }
+
+    private static List<string> SegmentsOf(string text)
+    {
         foreach (var word in Joiners)
         {
-            main = main.Replace(word, "　", StringComparison.Ordinal);
+            text = text.Replace(word, "　", StringComparison.Ordinal);
         }
-        var segments = main.Split('　', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        return text.Split('　', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(s => s.Count(IsCjk) >= 2)
             .ToList();
-        return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window) { HeadWords = heads.Distinct().ToList() };
     }
 
     /// <summary>The character pairs of the subject, never across a joining word: what a fitting document's title or text must share.</summary>

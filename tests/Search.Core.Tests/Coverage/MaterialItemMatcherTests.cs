@@ -1,0 +1,175 @@
+using Search.Core.Coverage;
+using Search.Core.Matching;
+using Vocab = Search.Core.Search.Vocabulary;
+
+namespace Search.Core.Tests.Coverage;
+
+/// <summary>Whether one document is what one material item asks for, read against a small checklist.</summary>
+public sealed class MaterialItemMatcherTests
+{
+    private static readonly MatchTokenizer Tokenizer = new(["法治政府建设", "行政规范性文件", "行政复议", "会前学法"]);
+
+    private static readonly string[] Checklist =
+    [
+        "1.2023年法治政府建设工作要点",
+        "2.2022年以来制定的行政规范性文件目录",
+        "3.相关宣传报道",
+        "4.2022年以来行政复议案件目录汇总表",
+        "5.政府常务会议会前学法制度",
+        "6.2022年行政规范性文件向社会公开征求意见的情况。",
+    ];
+
+    private static readonly MaterialItemMatcher Matcher = new(Checklist.Select(MaterialRequirement.Parse), Tokenizer);
+
+    private static ItemFit Fit(int item, EvidenceDocument document) => Matcher.Fit(MaterialRequirement.Parse(Checklist[item - 1]), document);
+
+    private static EvidenceDocument Document(string title, string fileName, string head, string kind = "txt", DateOnly? date = null) =>
+        new("d1", title, fileName, kind, date, false, false, [], head, "sha");
+
+    [Fact]
+    public void Fit_AdoptedPlan_Ticks() =>
+        Assert.True(Fit(1, Document("沙坡头区2023年法治政府建设工作要点", "沙坡头区2023年法治政府建设工作要点.docx", "沙坡头区2023年法治政府建设工作要点\n一、总体要求", date: new DateOnly(2023, 3, 1))).Fits);
+
+    [Theory]
+    [InlineData("沙坡头区2023年法治政府建设工作要点（征求意见稿）")]
+    [InlineData("沙坡头区2023年法治政府建设工作要点（送审稿）")]
+    public void Fit_Draft_DoesNotTickAnItemThatAsksForTheAdoptedDocument(string title)
+    {
+        var fit = Fit(1, Document(title, title + ".docx", title + "\n一、总体要求", date: new DateOnly(2023, 3, 1)));
+
+        Assert.False(fit.Fits);
+        Assert.False(fit.OutsideWindow);
+    }
+
+    [Fact]
+    public void Fit_Draft_TicksAnItemThatAsksForOne()
+    {
+        const string title = "沙坡头区行政规范性文件管理办法（征求意见稿）";
+
+        Assert.True(Fit(6, Document(title, title + ".docx", title + "\n现将《沙坡头区行政规范性文件管理办法（征求意见稿）》向社会公开征求意见，期限30日。", date: new DateOnly(2022, 5, 1))).Fits);
+    }
+
+    private const string ListHead = "序号\t文件名称\t发布日期\n";
+
+    [Fact]
+    public void Fit_ListOfDocumentsMadeInTheWindow_Ticks()
+    {
+        var doc = Document("沙坡头区2022年以来制定的行政规范性文件目录", "沙坡头区2022年以来制定的行政规范性文件目录.xlsx",
+            ListHead + "1\t沙坡头区行政规范性文件管理办法\t2022年5月6日\n2\t沙坡头区行政执法公示办法\t2023年3月1日\n", "xlsx");
+
+        Assert.True(Fit(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_ListWithRowsOlderThanTheWindow_IsAnotherList()
+    {
+        // A 现行有效 目录 from 2019 on is not the list of documents made since 2022, though some of its rows are.
+        var doc = Document("沙坡头区政府制定的现行有效行政规范性文件目录", "沙坡头区政府制定的现行有效行政规范性文件目录.xlsx",
+            ListHead + "1\t沙坡头区城市管理办法\t2019年4月2日\n2\t沙坡头区行政规范性文件管理办法\t2022年5月6日\n3\t沙坡头区行政执法公示办法\t2023年3月1日\n", "xlsx");
+
+        var fit = Fit(2, doc);
+
+        Assert.False(fit.Fits);
+        Assert.True(fit.OutsideWindow);
+    }
+
+    [Fact]
+    public void Fit_ItemNamingOnlyAKindOfMaterial_NeverTickedAutomatically()
+    {
+        var doc = Document("沙坡头区法治宣传报道", "沙坡头区法治宣传报道.docx", "发布时间：2023-12-04 来源：沙坡头区司法局\n沙坡头区开展法治宣传活动的相关报道");
+
+        Assert.False(Fit(3, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_LedgerNamedInTheFileName_TicksTheLedgerItem()
+    {
+        // The text's first line is a cited notice; the file name says what the department uploaded.
+        var doc = Document("关于做好行政复议工作的通知", "2023年行政复议案件目录汇总表.docx",
+            "关于做好行政复议工作的通知\n序号\t受理日期\t申请人\n1\t2023年2月10日\t刘某\n");
+
+        Assert.True(Fit(4, doc).Fits);
+    }
+
+    private static readonly string[] LearningChecklist =
+    [
+        "1.政府常务会会前学法制度",
+        "2.政府各部门会前学法制度",
+        "3.2022年以来政府常务会、政府各部门会前学法的内容资料",
+        "1 .2022年以来公布投诉举报电话网址、及建立的受理程序制度、文书",
+        "2.2022年以来受理投诉举报案件目录、登记受理表。",
+        "2.2022年以来开展行政执法案卷评查的通知、报告、简报信息",
+        "1.行政应诉工作制度机制",
+    ];
+
+    private static readonly Vocab Vocabulary = new([], ["会前学法, 会前学习", "案卷评查, 案卷集中评查", "应诉, 行政应诉"]);
+
+    private static ItemFit FitLearning(int item, EvidenceDocument document, bool synonyms = true) =>
+        new MaterialItemMatcher(LearningChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["会前学法", "案卷评查", "行政执法", "行政应诉"]), null,
+                synonyms ? Vocabulary.Expand : null)
+            .Fit(MaterialRequirement.Parse(LearningChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_OneDepartmentsRule_StandsForTheDepartmentsRules()
+    {
+        const string title = "关于印发《区自然资源局党组会议、局务会议会前学法制度》的通知";
+        var doc = Document(title, "区自然资源局党组会议会前学法制度.docx", title + "\n第一条 局党组会议、局务会议召开前安排学法。", date: new DateOnly(2022, 4, 6));
+
+        Assert.True(FitLearning(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_RuleNamingNoUnit_NotTakenForTheDepartmentsRules()
+    {
+        const string title = "关于印发《党组会议、局务会议会前学法制度》的通知";
+        var doc = Document(title, "党组会议会前学法制度.docx", title + "\n第一条 党组会议、局务会议召开前安排学法。", date: new DateOnly(2022, 4, 6));
+
+        Assert.False(FitLearning(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_SynonymOfADomainTerm_CountsAsTheTerm()
+    {
+        // 会前学习 for 会前学法; 案卷集中评查 for 案卷评查.
+        var news = Document("区政府第19次常务会议会前学习《法律援助法》", "区政府常务会议会前学习法律援助法.txt",
+            "区政府第19次常务会议会前学习《法律援助法》\n发布时间：2022-10-21 来源：区司法局\n会前，区司法局局长对法律援助法进行解读。");
+        var review = Document("区司法局组织开展2022年度行政执法案卷集中评查", "区司法局组织开展行政执法案卷集中评查.txt",
+            "区司法局组织开展2022年度行政执法案卷集中评查\n发布时间：2022-07-22 来源：区司法局\n对27本行政执法案卷进行集中评查。");
+
+        Assert.True(FitLearning(3, news).Fits);
+        Assert.True(FitLearning(6, review).Fits);
+        Assert.False(FitLearning(3, news, synonyms: false).Fits);
+        Assert.False(FitLearning(6, review, synonyms: false).Fits);
+    }
+
+    [Fact]
+    public void Fit_ShorterSynonymInsideTheTerm_DoesNotStandForIt()
+    {
+        // 应诉 is a synonym of 行政应诉 but also part of 出庭应诉: the 出庭应诉工作制度 is not the 行政应诉工作制度.
+        const string title = "关于印发《沙坡头区行政机关负责人出庭应诉工作制度》的通知";
+        var doc = Document(title, "沙坡头区行政机关负责人出庭应诉工作制度.txt", title + "\n现将制度印发给你们。", date: new DateOnly(2022, 5, 18));
+
+        Assert.False(FitLearning(7, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_DocumentThatIsOneOfTheBundledRequests_TicksTheItem()
+    {
+        // 57.1 asks for the published telephone and address, and for the 受理程序 rules: the rules alone are one of them.
+        var doc = Document("沙坡头区综合执法局投诉举报受理程序规定", "沙坡头区综合执法局投诉举报受理程序规定.txt",
+            "沙坡头区综合执法局投诉举报受理程序规定\n第一条 为规范行政执法投诉举报受理工作，制定本规定。\n第二条 投诉举报电话0955-12345。\n第四条 受理登记使用《投诉举报受理登记表》文书。",
+            date: new DateOnly(2022, 5, 1));
+
+        Assert.True(FitLearning(4, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_OneWordPartOfAnItem_IsNoRequestOfItsOwn()
+    {
+        // "登记受理表" leaves only 登记 of its own: a 行政复议 登记表 is not the list of 投诉举报 cases.
+        var doc = Document("沙坡头区2023年行政复议案件受理登记表", "2023年行政复议案件受理登记表.txt",
+            "沙坡头区2023年行政复议案件受理登记表\n序号\t受理日期\t申请人\n1\t2023年2月10日\t刘某\n");
+
+        Assert.False(FitLearning(5, doc).Fits);
+    }
+}
