@@ -214,6 +214,22 @@ public sealed class WebChecker(
     }
 
     /// <summary>
+    /// The name a page's snapshot is filed under: site, address and title. The address keeps two pages of one site with
+    /// the same title (a CMS that titles every page 通知公告) apart, so one is never taken for a newer version of the
+    /// other and replaced with its snapshots; the same address checked again is the same file, and replaces its last snapshot.
+    /// </summary>
+    public static string SnapshotName(Uri address, string? title)
+    {
+        var path = address.PathAndQuery.Trim('/');
+        var place = path.Length == 0 ? "首页" : IngestionService.SafeName(path.Replace('/', '_'));
+        if (place.Length > 80)
+        {
+            place = place[..80];
+        }
+        return $"网络检索/{address.Host}/{place}/{IngestionService.SafeName(title ?? address.Host)}.html";
+    }
+
+    /// <summary>
     /// Files the page as evidence of type "web-snapshot" (UTF-8 HTML that records its address), linked to the
     /// indicator when the page shows what the indicator expects. The same content checked again is the same document.
     /// </summary>
@@ -231,7 +247,7 @@ public sealed class WebChecker(
         await File.WriteAllTextAsync(file, html, new UTF8Encoding(false), cancellationToken);
         try
         {
-            var name = $"网络检索/{page.FinalUrl.Host}/{IngestionService.SafeName(content.Title ?? page.FinalUrl.Host)}.html";
+            var name = SnapshotName(page.FinalUrl, content.Title);
             var outcome = (await pipeline.IngestAsync(file, name, target.LeadUnit, cancellationToken, SnapshotKind)).FirstOrDefault();
             if (outcome?.DocumentId is not { } documentId || outcome.Outcome is not (IngestOutcomeKind.Ingested or IngestOutcomeKind.Replaced or IngestOutcomeKind.Duplicate))
             {

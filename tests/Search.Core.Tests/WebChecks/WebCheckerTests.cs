@@ -49,6 +49,32 @@ public sealed class WebCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckAsync_TwoPagesWithOneTitle_BothKeepTheirSnapshots()
+    {
+        // /ok and /new-list are two addresses of one site whose pages carry the same title.
+        var first = await CheckAsync("/ok");
+        var second = await CheckAsync("/new-list");
+
+        Assert.Equal(first.Title, second.Title);
+        Assert.NotEqual(first.DocumentId, second.DocumentId);
+        var documents = _services.Get<DocumentRepository>();
+        Assert.NotNull(documents.Get(first.DocumentId!));
+        Assert.NotNull(documents.Get(second.DocumentId!));
+        var snapshots = _services.Get<SnapshotStore>();
+        Assert.Contains("page.txt", snapshots.FilesOf(first.Id));
+        Assert.Contains("page.txt", snapshots.FilesOf(second.Id));
+    }
+
+    [Fact]
+    public async Task CheckAsync_SameAddressAgain_SameFileReplaced()
+    {
+        var first = await CheckAsync("/ok");
+        var again = await CheckAsync("/ok");
+
+        Assert.Equal(first.DocumentId, again.DocumentId);
+    }
+
+    [Fact]
     public async Task CheckAsync_NotFound_Dead()
     {
         var result = await CheckAsync("/gone");
