@@ -87,6 +87,30 @@ public sealed class BrowserHost : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Uploads text files through 上传材料 as <paramref name="department"/> (unless the key fixes the unit) and waits until done.</summary>
+    public async Task UploadAsync(IPage page, string department, params (string Name, string Text)[] files)
+    {
+        var paths = new List<string>();
+        foreach (var (name, text) in files)
+        {
+            var path = Path.Combine(Data, name);
+            await File.WriteAllTextAsync(path, text);
+            paths.Add(path);
+        }
+        await page.ClickAsync("nav [data-view=upload]");
+        await page.SetInputFilesAsync("#files", paths);
+        if (await page.GetAttributeAsync("#department", "readonly") is null)
+        {
+            await page.FillAsync("#department", department);
+        }
+        await page.ClickAsync("#upload-form button");
+        await page.WaitForSelectorAsync("#upload-status:has-text('完成')", new PageWaitForSelectorOptions { Timeout = 60_000 });
+    }
+
+    /// <summary>An API answer fetched from the page with the key it signed in with.</summary>
+    public static Task<System.Text.Json.JsonElement> FetchAsync(IPage page, string path) =>
+        page.EvaluateAsync<System.Text.Json.JsonElement>($"async () => (await fetch('{path}', {{ headers: {{ 'X-Api-Key': localStorage.getItem('search-key') }} }})).json()");
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

@@ -20,28 +20,6 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _host = await BrowserHost.StartAsync("items", [new("审核员甲", ReviewerKey, "reviewer"), new("司法局乙", DepartmentKey, "department", "区司法局")]);
 
-    private async Task UploadAsync(IPage page, string department, params (string Name, string Text)[] files)
-    {
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(_host.Data, name);
-            await File.WriteAllTextAsync(path, text);
-            paths.Add(path);
-        }
-        await page.ClickAsync("nav [data-view=upload]");
-        await page.SetInputFilesAsync("#files", paths);
-        if (await page.GetAttributeAsync("#department", "readonly") is null)
-        {
-            await page.FillAsync("#department", department);
-        }
-        await page.ClickAsync("#upload-form button");
-        await page.WaitForSelectorAsync("#upload-status:has-text('完成')", new PageWaitForSelectorOptions { Timeout = 60_000 });
-    }
-
-    private static Task<JsonElement> FetchAsync(IPage page, string path) =>
-        page.EvaluateAsync<JsonElement>($"async () => (await fetch('{path}', {{ headers: {{ 'X-Api-Key': localStorage.getItem('search-key') }} }})).json()");
-
     private async Task<int> SearchAsync(IPage page, string q)
     {
         await page.GotoAsync($"{_host.Address}/#/search?q={q}&framework={Framework}");
@@ -51,7 +29,7 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
 
     private static async Task<JsonElement> ItemAsync(IPage page, int number, int index)
     {
-        var coverage = await FetchAsync(page, $"/api/frameworks/{Framework}/coverage");
+        var coverage = await BrowserHost.FetchAsync(page, $"/api/frameworks/{Framework}/coverage");
         return coverage.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == number)
             .GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("index").GetInt32() == index);
     }
@@ -63,7 +41,7 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
     public async Task Department_DeletesFiles_FindsThemInTheBin_RestoresThem_SearchFindsThemAgain()
     {
         var page = await _host.SignInAsync(DepartmentKey);
-        await UploadAsync(page, "区司法局",
+        await _host.UploadAsync(page, "区司法局",
             ("复议决定公开.txt", "区司法局行政复议决定书网上公开情况，核验码 zqpagebinalpha。"),
             ("案卷评查.txt", "区司法局行政执法案卷评查情况通报，核验码 zqpagebinbravo。"));
         Assert.Equal(1, await SearchAsync(page, "zqpagebinalpha"));
@@ -152,7 +130,7 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
     public async Task Reviewer_AssignsADocumentToAnItemInTheDocumentView_WithANote_AndUndoes()
     {
         var page = await _host.SignInAsync(ReviewerKey);
-        await UploadAsync(page, "区司法局", ("顾问聘任.txt", "区司法局关于聘任2023年度政府法律顾问的通知，核验码 zqpageassign。"));
+        await _host.UploadAsync(page, "区司法局", ("顾问聘任.txt", "区司法局关于聘任2023年度政府法律顾问的通知，核验码 zqpageassign。"));
         Assert.Equal(1, await SearchAsync(page, "zqpageassign"));
         await page.ClickAsync(".hit h3 a");
         await page.WaitForSelectorAsync("#assign-form");
@@ -185,7 +163,7 @@ public sealed class PageBinAndItemsBrowserTests : IAsyncLifetime
     public async Task Reviewer_SeesConfirmedAndSuggestedApartOnTheBoard_ConfirmsRejectsAndUndoes()
     {
         var page = await _host.SignInAsync(ReviewerKey);
-        await UploadAsync(page, "区市场监管分局",
+        await _host.UploadAsync(page, "区市场监管分局",
             ("关于调整公平竞争审查工作部门联席会议成员的通知.txt", "沙坡头区人民政府办公室\n关于调整沙坡头区公平竞争审查工作部门联席会议成员的通知\n因人事变动，决定调整联席会议成员。\n2022年8月16日"),
             ("关于《沙坡头区政府采购管理办法》的公平竞争审查意见.txt", "关于《沙坡头区政府采购管理办法》的公平竞争审查意见\n经对《沙坡头区政府采购管理办法（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日"));
 

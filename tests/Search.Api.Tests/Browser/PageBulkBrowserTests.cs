@@ -19,33 +19,11 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _host = await BrowserHost.StartAsync("bulk", [new("审核员甲", ReviewerKey, "reviewer"), new("司法局乙", DepartmentKey, "department", "区司法局"), new("评估员丙", AssessorKey, "assessor")], new Dictionary<string, string?> { ["Search:WebChecks:AllowHosts"] = "127.0.0.1" });
 
-    private async Task UploadAsync(IPage page, string department, params (string Name, string Text)[] files)
-    {
-        var paths = new List<string>();
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(_host.Data, name);
-            await File.WriteAllTextAsync(path, text);
-            paths.Add(path);
-        }
-        await page.ClickAsync("nav [data-view=upload]");
-        await page.SetInputFilesAsync("#files", paths);
-        if (await page.GetAttributeAsync("#department", "readonly") is null)
-        {
-            await page.FillAsync("#department", department);
-        }
-        await page.ClickAsync("#upload-form button");
-        await page.WaitForSelectorAsync("#upload-status:has-text('完成')", new PageWaitForSelectorOptions { Timeout = 60_000 });
-    }
-
-    private static Task<JsonElement> FetchAsync(IPage page, string path) =>
-        page.EvaluateAsync<JsonElement>($"async () => (await fetch('{path}', {{ headers: {{ 'X-Api-Key': localStorage.getItem('search-key') }} }})).json()");
-
     [Fact]
     public async Task Reviewer_ConfirmsOneIndicatorForSeveralHits_WithOneNoteAndAResultPerDocument()
     {
         var page = await _host.SignInAsync(ReviewerKey);
-        await UploadAsync(page, "区市场监管分局",
+        await _host.UploadAsync(page, "区市场监管分局",
             ("公平竞争审查台账.txt", "2023年公平竞争审查工作台账\n\n区市场监管分局对涉及市场主体经济活动的政策措施逐件开展公平竞争审查，共审查文件31件。"),
             ("公平竞争审查报告.txt", "2023年公平竞争审查工作报告\n\n区市场监管分局落实公平竞争审查制度，对新出台的政策措施逐件开展公平竞争审查。"));
 
@@ -71,7 +49,7 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
 
         foreach (var id in await page.Locator(".hit input[type=checkbox]").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.dataset.doc)"))
         {
-            var mappings = await FetchAsync(page, $"/api/documents/{id}/mappings");
+            var mappings = await BrowserHost.FetchAsync(page, $"/api/documents/{id}/mappings");
             var twelve = mappings.EnumerateArray().Single(m => m.GetProperty("framework").GetString() == "shapotou-2023" && m.GetProperty("number").GetInt32() == 12);
             Assert.Equal("confirm", twelve.GetProperty("decision").GetString());
             Assert.Equal("两份材料均为审查台账类", twelve.GetProperty("note").GetString());
@@ -89,16 +67,16 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
     public async Task Department_DeletesItsOwnFiles_FromTheDocumentAndFromItsList_AfterADialog()
     {
         var reviewer = await _host.SignInAsync(ReviewerKey);
-        await UploadAsync(reviewer, "区财政局", ("经费批复.txt", "区财政局关于法治政府建设工作经费的预算批复。"));
+        await _host.UploadAsync(reviewer, "区财政局", ("经费批复.txt", "区财政局关于法治政府建设工作经费的预算批复。"));
 
         var page = await _host.SignInAsync(DepartmentKey);
-        await UploadAsync(page, "区司法局",
+        await _host.UploadAsync(page, "区司法局",
             ("执法公示报告.txt", "区司法局行政执法公示制度执行情况报告\n\n区司法局全面推行行政执法公示制度。"),
             ("案卷评查通报.txt", "区司法局2023年行政执法案卷评查情况通报。"),
             ("法律顾问台账.txt", "区司法局政府法律顾问工作台账。"));
 
         // Another unit's file offers no delete button.
-        var others = await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"));
+        var others = await BrowserHost.FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"));
         await page.GotoAsync(_host.Address + "/#/doc/" + others[0].GetProperty("id").GetString());
         await page.WaitForSelectorAsync("#doc-title");
         Assert.Equal(0, await page.Locator("#delete-document").CountAsync());
@@ -135,8 +113,8 @@ public sealed class PageBulkBrowserTests : IAsyncLifetime
         await page.WaitForSelectorAsync("#own-files:has-text('本单位还没有上传文件')");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_host.Shots, "todo-deleted.png"), FullPage = true });
 
-        Assert.Equal(0, (await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区司法局"))).GetArrayLength());
-        Assert.Equal(1, (await FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"))).GetArrayLength());
+        Assert.Equal(0, (await BrowserHost.FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区司法局"))).GetArrayLength());
+        Assert.Equal(1, (await BrowserHost.FetchAsync(page, "/api/documents?department=" + Uri.EscapeDataString("区财政局"))).GetArrayLength());
     }
 
     [Fact]
