@@ -319,13 +319,20 @@ public sealed class IngestionPipeline(
     }
 
     /// <summary>A changed file under the same department and path replaces what was there before.</summary>
+    /// <summary>Who the recycle bin names for a version a newer upload of the same file replaced.</summary>
+    public const string ReplacedByNewerVersion = "（新版本替换）";
+
+    /// <summary>
+    /// A newer version of a file (same unit and path) sends the earlier ones to the recycle bin, from which they can
+    /// be restored until they are purged: an upload over the wrong file is never a loss.
+    /// </summary>
     private bool RemovePreviousVersions(DocumentRecord current, CancellationToken cancellationToken)
     {
         var replaced = false;
         foreach (var previous in documents.FindByKey(current.SourceKey).Where(d => d.Id != current.Id))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Delete(previous.Id);
+            documents.MoveToBin(previous.Id, ReplacedByNewerVersion, DateTimeOffset.UtcNow);
             replaced = true;
         }
         return replaced;

@@ -85,7 +85,12 @@ public sealed class IngestionPipelineTests : IDisposable
         Assert.Equal(IngestOutcomeKind.Replaced, outcome.Outcome);
         Assert.Empty(Search("初稿").Hits);
         Assert.Single(Search("定稿").Hits);
-        Assert.Single(_services.Get<DocumentRepository>().ListAll());
+        var documents = _services.Get<DocumentRepository>();
+        Assert.Single(documents.ListAll());
+        // The earlier version waits in the recycle bin, restorable, named as replaced by a newer one.
+        var previous = Assert.Single(documents.ListDeleted());
+        Assert.Equal(IngestionPipeline.ReplacedByNewerVersion, previous.DeletedBy);
+        Assert.Contains("初稿", string.Concat(documents.GetPassages(previous.Id).Select(p => p.Text)));
     }
 
     [Theory]
