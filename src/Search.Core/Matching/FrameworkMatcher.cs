@@ -48,7 +48,7 @@ public sealed class FrameworkMatcher
                 i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList(),
                 i.MaterialItems.Select(item => new ItemKind(MaterialKind.KindsOf(item), MaterialKind.Subject(item), Coverage.TimeWindow.Parse(item))).ToList(),
                 MaterialKind.VerbsOf(i.Text)));
-        _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList());
+        _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList(), _idf, _unknownIdf);
         _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
     }
 
@@ -206,8 +206,9 @@ public sealed class FrameworkMatcher
 
     private List<Scored> Score(PreparedInput input)
     {
-        var whole = Weigh(input.Whole);
-        var passages = input.Passages.Select(Weigh).ToList();
+        // Only the vectors a reported indicator is explained by, or compared with examples, are ever weighed whole.
+        var whole = new Lazy<SparseVector>(() => Weigh(input.Whole), LazyThreadSafetyMode.None);
+        var passages = input.Passages.Select(p => new Lazy<SparseVector>(() => Weigh(p), LazyThreadSafetyMode.None)).ToList();
         var hints = input.Hints;
         var titleVector = input.Title is { Count: > 0 } t ? Weigh(t) : null;
         var titleText = input.TitleText ?? "";
@@ -217,13 +218,13 @@ public sealed class FrameworkMatcher
         var titleSubjectLength = titleSubject.Count(c => c >= '\u4e00' && c <= '\u9fff');
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
-        var wholeScores = _postings.Cosines(whole);
-        var passageScores = passages.Select(_postings.Cosines).ToList();
+        var wholeScores = _postings.Cosines(input.Whole);
+        var passageScores = input.Passages.Select(_postings.Cosines).ToList();
         foreach (var (number, profile) in _profiles)
         {
             var slot = _postings.Slot(number);
             var score = wholeScores[slot];
-            SparseVector bestVector = whole;
+            var bestVector = whole;
             for (var p = 0; p < passages.Count; p++)
             {
                 var s = passageScores[p][slot] * Settings.PassageFactor;
@@ -236,7 +237,7 @@ public sealed class FrameworkMatcher
             string? example = null;
             if (_examples.TryGetValue(number, out var examples) && examples.Count > 0)
             {
-                var (title, similarity) = examples.Select(e => (e.Title, whole.Cosine(e.Vector))).MaxBy(e => e.Item2);
+                var (title, similarity) = examples.Select(e => (e.Title, whole.Value.Cosine(e.Vector))).MaxBy(e => e.Item2);
                 if (similarity > 0.3)
                 {
                     score += Settings.ExampleWeight * similarity;
@@ -298,8 +299,8 @@ public sealed class FrameworkMatcher
     private List<string> Explain(Scored s)
     {
         var reasons = new List<string>();
-        var words = s.Vector.SharedWith(s.Profile.Vector)
-            .Where(x => MatchTokenizer.IsWord(x.Feature))
+        var vector = s.Vector.Value;
+        var words = vector.SharedWith(s.Profile.Vector, MatchTokenizer.IsWord)
             .Take(5)
             .Select(x => x.Feature)
             .ToList();
@@ -310,7 +311,7 @@ public sealed class FrameworkMatcher
         var items = s.Profile.Input.MaterialItems;
         if (items.Count > 0)
         {
-            var (index, similarity) = s.Profile.Items.Select((v, i) => (i, s.Vector.Cosine(v))).MaxBy(x => x.Item2);
+            var (index, similarity) = s.Profile.Items.Select((v, i) => (i, vector.Cosine(v))).MaxBy(x => x.Item2);
             if (similarity >= Settings.ItemThreshold)
             {
                 reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
@@ -369,7 +370,7 @@ public sealed class FrameworkMatcher
     private SparseVector Weigh(IReadOnlyDictionary<string, double> features) =>
         new(features.ToDictionary(
             kv => kv.Key,
-            kv => (1.0 + Math.Log(Math.Max(1.0, kv.Value))) * _idf.GetValueOrDefault(kv.Key, _unknownIdf),
+            kv => ProfilePostings.Weight(kv.Value, _idf.GetValueOrDefault(kv.Key, _unknownIdf)),
             StringComparer.Ordinal));
 
     /// <summary>A title shares at least this many Chinese characters in a row with a material item before its type counts.</summary>
@@ -383,6 +384,6 @@ public sealed class FrameworkMatcher
     private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs);
 
     private sealed record Scored(
-        int Number, double Score, Profile Profile, SparseVector Vector, bool Hinted, string? Example, int? TitleItem,
+        int Number, double Score, Profile Profile, Lazy<SparseVector> Vector, bool Hinted, string? Example, int? TitleItem,
         (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date);
 }

@@ -33,9 +33,17 @@ public sealed class SparseVector
         return dot / (Norm * other.Norm);
     }
 
-    /// <summary>The shared features ordered by their contribution to the dot product.</summary>
-    public IEnumerable<(string Feature, double Contribution)> SharedWith(SparseVector other) =>
-        Weights.Where(kv => other.Weights.ContainsKey(kv.Key))
-            .Select(kv => (kv.Key, kv.Value * other.Weights[kv.Key]))
-            .OrderByDescending(x => x.Item2);
+    /// <summary>The shared features (those <paramref name="include"/> keeps, if given) ordered by their contribution to the dot product.</summary>
+    public IEnumerable<(string Feature, double Contribution)> SharedWith(SparseVector other, Func<string, bool>? include = null)
+    {
+        var shared = new List<(string Feature, double Contribution)>();
+        foreach (var (feature, weight) in Weights)
+        {
+            if ((include is null || include(feature)) && other.Weights.TryGetValue(feature, out var otherWeight))
+            {
+                shared.Add((feature, weight * otherWeight));
+            }
+        }
+        return shared.OrderByDescending(x => x.Contribution);
+    }
 }

@@ -31,6 +31,31 @@ public sealed class FrameworkMatcherTests
         Assert.NotEmpty(matches[0].Reasons);
     }
 
+    [Fact]
+    public void ProfileCosines_OfTermFrequencies_EqualThoseOfTheWeightedVector()
+    {
+        // Profiles and idf as a framework builds them, and a document that shares some words and not others.
+        var raw = Indicators.Select(i => Tokenizer.Features(i.Text + string.Concat(i.MaterialItems))).ToList();
+        var idf = raw.SelectMany(f => f.Keys).GroupBy(k => k).ToDictionary(g => g.Key, g => Math.Log(1.0 + (double)raw.Count / g.Count()));
+        var unknown = Math.Log(1.0 + raw.Count);
+        SparseVector Weigh(Dictionary<string, double> f) =>
+            new(f.ToDictionary(kv => kv.Key, kv => ProfilePostings.Weight(kv.Value, idf.GetValueOrDefault(kv.Key, unknown))));
+        var profiles = raw.Select((f, i) => (Indicators[i].Number, Weigh(f))).ToList();
+        var postings = new ProfilePostings(profiles, idf, unknown);
+        var document = Tokenizer.Features("区政府行政复议决定书公开。申请人不服行政处罚决定申请行政复议，本机关决定维持，决定书已在门户网站公开。沙坡头景区游客量同比增长。");
+
+        var fromFrequencies = postings.Cosines(document);
+        var fromVector = postings.Cosines(Weigh(document));
+
+        Assert.Equal(fromVector, fromFrequencies);
+        for (var slot = 0; slot < profiles.Count; slot++)
+        {
+            Assert.Equal(Weigh(document).Cosine(profiles[slot].Item2), fromFrequencies[postings.Slot(profiles[slot].Number)], 12);
+        }
+        Assert.Equal(40, profiles[Array.IndexOf(fromFrequencies, fromFrequencies.Max())].Number);
+        Assert.All(postings.Cosines(new Dictionary<string, double>()), c => Assert.Equal(0, c));
+    }
+
     [Theory]
     [InlineData("沙坡头景区五一假期旅游接待情况", "五一假期全区共接待游客12.3万人次，实现旅游收入8600万元，沙坡头景区游客量同比增长15%。")]
     [InlineData("中卫市气象台天气预报", "明天白天晴转多云，偏北风3到4级，最高气温18度，最低气温5度。")]
