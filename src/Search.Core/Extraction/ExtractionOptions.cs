@@ -11,8 +11,14 @@ public sealed class ExtractionOptions
     /// <summary>Folder with the PP-OCR models; empty means "ocr-models" beside the program, where the build puts them.</summary>
     public string? OcrModelDirectory { get; set; }
 
-    /// <summary>Threads ONNX Runtime may use for one page; 0 means one per core.</summary>
+    /// <summary>Threads PP-OCR may use for one page; 0 means the cores shared among the pages read at once (<see cref="OcrPagesAtOnce"/>).</summary>
     public int OcrThreads { get; set; }
+
+    /// <summary>The pages read at once: <see cref="OcrPagesAtOnce"/>, or one per core.</summary>
+    public int ResolvedOcrPagesAtOnce => OcrPagesAtOnce > 0 ? OcrPagesAtOnce : Environment.ProcessorCount;
+
+    /// <summary>The threads one page gets: <see cref="OcrThreads"/>, or the cores over the pages read at once (at least one).</summary>
+    public int ResolvedOcrThreads => OcrThreads > 0 ? OcrThreads : Math.Max(1, Environment.ProcessorCount / ResolvedOcrPagesAtOnce);
 
     /// <summary>Longest side of the image PP-OCR's text detection sees, in pixels (larger pages are scaled down; recognition still reads the full image).</summary>
     public int OcrDetectionMaxSide { get; set; } = 960;
@@ -50,6 +56,6 @@ public sealed class ExtractionOptions
     /// <summary>Most pages OCR'd in one PDF.</summary>
     public int MaxOcrPages { get; set; } = 300;
 
-    /// <summary>Pages of one scanned PDF rendered and OCR'd at once (0: one per processor core).</summary>
+    /// <summary>Pages rendered and OCR'd at once, in one scanned PDF and across the whole process (0: one per processor core).</summary>
     public int OcrPagesAtOnce { get; set; }
 }

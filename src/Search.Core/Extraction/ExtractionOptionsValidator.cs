@@ -19,7 +19,11 @@ public sealed class ExtractionOptionsValidator : IValidateOptions<ExtractionOpti
         }
         if (options.OcrThreads < 0)
         {
-            return ValidateOptionsResult.Fail("Search:Extraction:OcrThreads must be 0 (one per core) or more.");
+            return ValidateOptionsResult.Fail("Search:Extraction:OcrThreads must be 0 (the cores shared among the pages read at once) or more.");
+        }
+        if (options.OcrPagesAtOnce < 0)
+        {
+            return ValidateOptionsResult.Fail("Search:Extraction:OcrPagesAtOnce must be 0 (one per core) or more.");
         }
         return ValidateOptionsResult.Success;
     }

@@ -120,6 +120,38 @@ public sealed class OcrExtractionTests(NoticePageFixture notice) : IClassFixture
         Assert.Contains("Search:Extraction:OcrEngine", error.Message);
     }
 
+    [Fact]
+    public async Task Extract_ScanOfThreePages_ReadSideBySideAsOneByOne()
+    {
+        // A real notice page three times over (upright, on its side, upright), so pages of one scan are read at once
+        // while a page read alone gets the free cores: the text, its page order and the boxes match a one-by-one read.
+        var turned = _folder.File("turned.png");
+        using (var image = Cv2.ImRead(notice.Png))
+        using (var rotated = new Mat())
+        {
+            Cv2.Rotate(image, rotated, RotateFlags.Rotate90Clockwise);
+            Cv2.ImWrite(turned, rotated);
+        }
+        var pages = new[] { notice.Png, turned, notice.Png }.Select((png, i) =>
+        {
+            var pdf = _folder.File($"page{i}.pdf");
+            TestFiles.ScannedPdf(png, pdf);
+            return pdf;
+        }).ToArray();
+        var scan = _folder.File("附件3.pdf");
+        TestFiles.JoinedPdf(scan, pages);
+        using var oneByOne = new Services(new() { ["Search:Extraction:OcrPagesAtOnce"] = "1", ["Search:Extraction:OcrThreads"] = "1" });
+        using var atOnce = new Services(new() { ["Search:Extraction:OcrPagesAtOnce"] = "3" });
+
+        var alone = await ExtractAsync(scan, oneByOne);
+        var together = await ExtractAsync(scan, atOnce);
+
+        Assert.Equal([1, 2, 3], together.OcrPages.Select(p => p.PageNumber));
+        Assert.Equal(alone.Sections.Select(s => (s.Page, s.Text)), together.Sections.Select(s => (s.Page, s.Text)));
+        Assert.Equal(alone.OcrPages.Select(p => (p.Rotation, p.Lines.Count())), together.OcrPages.Select(p => (p.Rotation, p.Lines.Count())));
+        Assert.Contains("法治政府建设示范县", string.Join("", together.Sections.Where(s => s.Page == 2).Select(s => s.Text)).Replace(" ", ""));
+    }
+
     public void Dispose()
     {
         _services.Dispose();

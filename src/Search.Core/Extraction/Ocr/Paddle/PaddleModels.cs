@@ -19,8 +19,8 @@ public sealed class PaddleModels : IDisposable
     private PaddleModels(string directory, int threads)
     {
         Parallelism = threads > 0 ? threads : Environment.ProcessorCount;
-        // Detection is one large image: ONNX Runtime spreads it over the cores. Recognition runs one line per
-        // core (see TextRecognizer), each single-threaded.
+        // Detection is one large image: ONNX Runtime spreads it over the page's share of the cores. Recognition
+        // runs one line per lane (see TextRecognizer), each single-threaded.
         using (var wide = Options(Parallelism))
         {
             Detection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);

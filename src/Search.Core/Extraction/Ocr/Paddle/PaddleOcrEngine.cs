@@ -16,9 +16,12 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
     private const float UpsideDownConfidence = 0.9f;
 
     private readonly Lock _loading = new();
-    // One page at a time: ONNX Runtime already uses every core for one page.
-    private readonly SemaphoreSlim _running = new(1, 1);
+    // As many pages at once as options.PagesAtOnce says (one per core by default), each page on its share of the
+    // cores: a page's detection and its line-by-line recognition wait on each other, so pages side by side keep
+    // every core busy where one page spread over them all leaves them idle half the time.
+    private readonly SemaphoreSlim _running = new(options.Value.ResolvedOcrPagesAtOnce);
     private PaddleModels? _models;
+    private int _active;
 
     public string Name => "paddle";
 
@@ -30,6 +33,7 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         var bytes = await File.ReadAllBytesAsync(imagePath, cancellationToken);
         var models = Models();
         await _running.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _active);
         try
         {
             return await Task.Run(() =>
@@ -40,6 +44,7 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         }
         finally
         {
+            Interlocked.Decrement(ref _active);
             _running.Release();
         }
     }
@@ -75,7 +80,11 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
             var crops = boxes.Select(b => LineCropper.Crop(page, b.Corners)).ToList();
             var upsideDown = classifier.UpsideDown(crops);
-            var recognizer = new TextRecognizer(models.Recognition, models.Characters, models.Parallelism);
+            // Lines are read on this page's share of the cores, or, unless the threads are set, on the cores no other page
+            // is using: the last page of a batch, or a screenshot read alone, does not leave a core idle.
+            var lanes = options.Value.OcrThreads > 0 ? models.Parallelism
+                : Math.Max(models.Parallelism, Environment.ProcessorCount / Math.Max(1, Volatile.Read(ref _active)));
+            var recognizer = new TextRecognizer(models.Recognition, models.Characters, lanes);
             if (IsUpsideDown(boxes, upsideDown) && ReadsBetterTurned(recognizer, boxes, crops, cancellationToken))
             {
                 Dispose(crops);
@@ -203,7 +212,7 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         lock (_loading)
         {
             // A failed load is not remembered: models fetched later are picked up without a restart.
-            return _models ??= PaddleModels.Load(PaddleModels.ResolveDirectory(options.Value.OcrModelDirectory), options.Value.OcrThreads);
+            return _models ??= PaddleModels.Load(PaddleModels.ResolveDirectory(options.Value.OcrModelDirectory), options.Value.ResolvedOcrThreads);
         }
     }
 
