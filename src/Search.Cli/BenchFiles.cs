@@ -27,7 +27,8 @@ internal static class BenchFiles
         }
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSearchCore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        // Settings from the environment (Search__Extraction__OcrPagesAtOnce=1) apply as they do to the service; the data directory stays the run's own.
+        services.AddSearchCore(new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider();
     }
 
