@@ -16,9 +16,9 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
     private const float UpsideDownConfidence = 0.9f;
 
     private readonly Lock _loading = new();
-    // As many pages at once as options.PagesAtOnce says (one per core by default), each page on its share of the
-    // cores: a page's detection and its line-by-line recognition wait on each other, so pages side by side keep
-    // every core busy where one page spread over them all leaves them idle half the time.
+    // As many pages at once as Search:Extraction:OcrPagesAtOnce says (one per core by default), each page on its
+    // share of the cores: a page's detection and its line-by-line recognition wait on each other, so pages side by
+    // side keep the cores busier than one page spread over them all (bench ingest, scans: 1.27 → 1.5 of one thread).
     private readonly SemaphoreSlim _running = new(options.Value.ResolvedOcrPagesAtOnce);
     private PaddleModels? _models;
     private int _active;
