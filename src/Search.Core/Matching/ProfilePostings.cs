@@ -47,9 +47,6 @@ public sealed class ProfilePostings
     /// <summary>Sublinear term frequency times idf: the weight of a feature seen <paramref name="frequency"/> times (weighted).</summary>
     public static double Weight(double frequency, double idf) => (1.0 + Math.Log(Math.Max(1.0, frequency))) * idf;
 
-    /// <summary>The framework's idf of a feature (the highest for one no profile uses).</summary>
-    public double Idf(string feature) => _entries.TryGetValue(feature, out var entry) ? entry.Idf : _unknownIdf;
-
     public int Slot(int number) => _slots[number];
 
     /// <summary>Cosine of an already weighted <paramref name="vector"/> with every profile, indexed by slot.</summary>

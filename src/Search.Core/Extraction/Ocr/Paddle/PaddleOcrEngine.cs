@@ -63,8 +63,12 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
     private OcrPage Recognize(PaddleModels models, Mat image, CancellationToken cancellationToken)
     {
-        var alone = options.Value.OcrThreads == 0 && Volatile.Read(ref _active) <= 1;
-        var detector = new TextDetector(alone ? models.WideDetection : models.Detection, options.Value.OcrDetectionMaxSide);
+        // Unless the threads are set, a page takes the cores no other page is using: the last page of a batch, or a
+        // screenshot read alone, detects on every core and reads its lines on them all.
+        var adapts = options.Value.OcrThreads == 0;
+        var active = Math.Max(1, Volatile.Read(ref _active));
+        var detector = new TextDetector(adapts && active == 1 ? models.WideDetection : models.Detection, options.Value.OcrDetectionMaxSide);
+        var lanes = adapts ? Math.Max(models.Parallelism, Environment.ProcessorCount / active) : models.Parallelism;
         var classifier = new LineDirectionClassifier(models.Classifier);
         var page = image;
         var rotation = 0;
@@ -81,10 +85,6 @@ public sealed class PaddleOcrEngine(IOptions<ExtractionOptions> options) : IOcrE
 
             var crops = boxes.Select(b => LineCropper.Crop(page, b.Corners)).ToList();
             var upsideDown = classifier.UpsideDown(crops);
-            // Lines are read on this page's share of the cores, or, unless the threads are set, on the cores no other page
-            // is using: the last page of a batch, or a screenshot read alone, does not leave a core idle.
-            var lanes = options.Value.OcrThreads > 0 ? models.Parallelism
-                : Math.Max(models.Parallelism, Environment.ProcessorCount / Math.Max(1, Volatile.Read(ref _active)));
             var recognizer = new TextRecognizer(models.Recognition, models.Characters, lanes);
             if (IsUpsideDown(boxes, upsideDown) && ReadsBetterTurned(recognizer, boxes, crops, cancellationToken))
             {
