@@ -139,14 +139,17 @@ public sealed class FrameworkMatcher
     /// <summary>All indicators scoring at least the threshold, best first, at most <paramref name="top"/>.</summary>
     public IReadOnlyList<IndicatorMatch> Match(MatchInput input, int top = 5) => Match(Prepare(_tokenizer, input), top);
 
-    public IReadOnlyList<IndicatorMatch> Match(PreparedInput input, int top = 5)
+    public IReadOnlyList<IndicatorMatch> Match(PreparedInput input, int top = 5) => Ranked(input, top).Select(Explained).ToList();
+
+    private IndicatorMatch Explained(Scored s) => new(s.Number, Math.Round(s.Score, 4), Explain(s));
+
+    /// <summary>The indicators scoring at least the threshold, best first, at most <paramref name="top"/>, not yet explained.</summary>
+    private List<Scored> Ranked(PreparedInput input, int top)
     {
-        var scored = Score(input);
         var threshold = ThresholdFor(input);
-        return scored.Where(s => s.Score >= threshold)
+        return Score(input).Where(s => s.Score >= threshold)
             .OrderByDescending(s => s.Score)
             .Take(top)
-            .Select(s => new IndicatorMatch(s.Number, Math.Round(s.Score, 4), Explain(s)))
             .ToList();
     }
 
@@ -191,13 +194,14 @@ public sealed class FrameworkMatcher
 
     public IReadOnlyList<IndicatorMatch> Assign(PreparedInput input)
     {
-        var matches = Match(input, Settings.MaxAssigned);
-        if (matches.Count == 0)
+        // Only the indicators kept are explained: reasons cost more than scores.
+        var ranked = Ranked(input, Settings.MaxAssigned);
+        if (ranked.Count == 0)
         {
-            return matches;
+            return [];
         }
-        var best = matches[0].Score;
-        return matches.Where(m => m.Score >= best * Settings.RelativeToBest).ToList();
+        var best = Math.Round(ranked[0].Score, 4);
+        return ranked.Where(s => Math.Round(s.Score, 4) >= best * Settings.RelativeToBest).Select(Explained).ToList();
     }
 
     /// <summary>How well a document satisfies each material item of an indicator (same order as the checklist).</summary>
