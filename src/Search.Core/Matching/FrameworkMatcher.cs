@@ -47,7 +47,8 @@ public sealed class FrameworkMatcher
                 Weigh(raw[i.Number]),
                 i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList(),
                 i.MaterialItems.Select(item => new ItemKind(MaterialKind.KindsOf(item), MaterialKind.Subject(item), Coverage.TimeWindow.Parse(item))).ToList(),
-                MaterialKind.VerbsOf(i.Text)));
+                MaterialKind.VerbsOf(i.Text),
+                Weigh(_tokenizer.Features(i.Text))));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList(), _idf, _unknownIdf);
         _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
     }
@@ -234,6 +235,10 @@ public sealed class FrameworkMatcher
                     bestVector = passages[p];
                 }
             }
+            // How much of what one material item (or the indicator's own text) asks for the text holds.
+            var covered = BestCovered(profile, input.Whole);
+            var coverage = covered.Share > Settings.CoverageFloor ? (covered.Share - Settings.CoverageFloor) / (1 - Settings.CoverageFloor) : 0;
+            score += Settings.CoverageWeight * coverage;
             string? example = null;
             if (_examples.TryGetValue(number, out var examples) && examples.Count > 0)
             {
@@ -291,9 +296,42 @@ public sealed class FrameworkMatcher
             {
                 score += Settings.HintBonus;
             }
-            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date));
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date,
+                coverage > 0 && Settings.CoverageWeight > 0 ? covered : null));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The material item (index) or the indicator's own text (null) of which the text holds the largest share of words
+    /// and character pairs, by their weight in that item.
+    /// </summary>
+    private static (int? Item, double Share) BestCovered(Profile profile, IReadOnlyDictionary<string, double> text)
+    {
+        var best = (Item: (int?)null, Share: Share(profile.TextVector, text));
+        for (var i = 0; i < profile.Items.Count; i++)
+        {
+            var share = Share(profile.Items[i], text);
+            if (share > best.Share)
+            {
+                best = (i, share);
+            }
+        }
+        return best;
+    }
+
+    private static double Share(SparseVector field, IReadOnlyDictionary<string, double> text)
+    {
+        double held = 0, all = 0;
+        foreach (var (feature, weight) in field.Weights)
+        {
+            all += weight;
+            if (text.ContainsKey(feature))
+            {
+                held += weight;
+            }
+        }
+        return all == 0 ? 0 : held / all;
     }
 
     private List<string> Explain(Scored s)
@@ -316,6 +354,13 @@ public sealed class FrameworkMatcher
             {
                 reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
             }
+        }
+        if (s.Covered is { } covered)
+        {
+            var percent = (int)Math.Round(covered.Share * 100);
+            reasons.Add(covered.Item is { } item
+                ? $"材料第{item + 1}项的用语本文占{percent}%：{Shorten(items[item], 40)}"
+                : $"指标原文的用语本文占{percent}%");
         }
         if (s.TitleItem is { } titleItem)
         {
@@ -381,9 +426,11 @@ public sealed class FrameworkMatcher
 
     private sealed record ItemKind(IReadOnlySet<string> Kinds, string Subject, Coverage.TimeWindow? Window);
 
-    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs);
+    private sealed record Profile(
+        IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs,
+        SparseVector TextVector);
 
     private sealed record Scored(
         int Number, double Score, Profile Profile, Lazy<SparseVector> Vector, bool Hinted, string? Example, int? TitleItem,
-        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date);
+        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date, (int? Item, double Share)? Covered);
 }
