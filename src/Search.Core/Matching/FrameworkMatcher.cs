@@ -126,7 +126,23 @@ public sealed class FrameworkMatcher
         var whole = new Dictionary<string, double>(StringComparer.Ordinal);
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
-        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date);
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date,
+            FirstSentence(text));
+    }
+
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?'];
+
+    /// <summary>The first sentence of a text (to its first 。！？, at most 150 characters), blank lines and spaces before it left out.</summary>
+    public static string FirstSentence(string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.IndexOfAny(SentenceEnds, start);
+        var stop = end < 0 ? text.Length : end + 1;
+        return text[start..Math.Min(stop, start + 150)];
     }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
@@ -215,7 +231,14 @@ public sealed class FrameworkMatcher
         var titleText = input.TitleText ?? "";
         var titleKind = MaterialKind.TitleKind(titleText);
         var titleSubject = MaterialKind.Subject(titleText);
+        // What the text does: the title says it, or, where the title names no act (a news headline, no title at all),
+        // the first sentence does (…为公务员任职培训班专题授课).
         var titleVerbs = MaterialKind.VerbsOf(titleText);
+        var verbsFromLead = titleVerbs.Count == 0;
+        if (verbsFromLead)
+        {
+            titleVerbs = MaterialKind.VerbsOf(input.Lead ?? "");
+        }
         var titleSubjectLength = titleSubject.Count(c => c >= '\u4e00' && c <= '\u9fff');
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
@@ -297,7 +320,7 @@ public sealed class FrameworkMatcher
                 score += Settings.HintBonus;
             }
             result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date,
-                coverage > 0 && Settings.CoverageWeight > 0 ? covered : null));
+                coverage > 0 && Settings.CoverageWeight > 0 ? covered : null, verbsFromLead));
         }
         return result;
     }
@@ -375,7 +398,7 @@ public sealed class FrameworkMatcher
         }
         if (s.Verbs.Count > 0)
         {
-            reasons.Add($"标题的做法与指标一致：{string.Join("、", s.Verbs)}");
+            reasons.Add($"{(s.VerbsFromLead ? "首句" : "标题")}的做法与指标一致：{string.Join("、", s.Verbs)}");
         }
         if (s.Hinted)
         {
@@ -432,5 +455,5 @@ public sealed class FrameworkMatcher
 
     private sealed record Scored(
         int Number, double Score, Profile Profile, Lazy<SparseVector> Vector, bool Hinted, string? Example, int? TitleItem,
-        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date, (int? Item, double Share)? Covered);
+        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date, (int? Item, double Share)? Covered, bool VerbsFromLead);
 }

@@ -187,6 +187,38 @@ public sealed class FrameworkMatcherTests
     }
 
     [Fact]
+    public void Match_NoTitle_FirstSentenceSaysWhatWasDone()
+    {
+        var input = new MatchInput("", "11月20日，县应急管理局为公务员任职培训班专题授课。授课讲解了自然灾害、事故灾害和公共卫生事件等突发事件的应对。");
+        var without = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer(), MatcherSettings.Default with { VerbWeight = 0 });
+        var with = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        var after = with.Match(input).Single(m => m.Number == 67);
+
+        Assert.Equal(without.Match(input).Single(m => m.Number == 67).Score + MatcherSettings.Default.VerbWeight / 2, after.Score, 3);
+        Assert.Contains(after.Reasons, r => r == "首句的做法与指标一致：培训");
+        Assert.DoesNotContain(with.Match(input).Single(m => m.Number == 64).Reasons, r => r.StartsWith("首句", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Match_TitleNamesAnAct_FirstSentenceNotRead()
+    {
+        var matcher = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        var matches = matcher.Match(new MatchInput("县应急管理局开展危险区域风险评估", "县应急管理局为公务员任职培训班专题授课。对自然灾害、事故灾害的危险源、危险区域进行调查、登记。"));
+
+        Assert.DoesNotContain(matches.SelectMany(m => m.Reasons), r => r.StartsWith("首句", StringComparison.Ordinal));
+        Assert.Contains(matches.Single(m => m.Number == 64).Reasons, r => r == "标题的做法与指标一致：评估");
+    }
+
+    [Theory]
+    [InlineData("\n  四川新闻网-首屏新闻\n11月20日，县应急管理局专题授课。此后", "四川新闻网-首屏新闻\n11月20日，县应急管理局专题授课。")]
+    [InlineData("真没想到!近日，调解室里", "真没想到!")]
+    [InlineData("没有句号的一行", "没有句号的一行")]
+    public void FirstSentence_ToTheFirstSentenceEnd(string text, string expected) =>
+        Assert.Equal(expected, FrameworkMatcher.FirstSentence(text));
+
+    [Fact]
     public void Match_ReportDatedBeforeTheItemsPeriod_NoKindReason()
     {
         var matcher = new FrameworkMatcher("test", ReportIndicators, new MatchTokenizer());
