@@ -127,23 +127,9 @@ public sealed class FrameworkMatcher
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
         return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date,
-            FirstSentence(text));
+            MaterialKind.FirstSentence(text));
     }
 
-    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?'];
-
-    /// <summary>The first sentence of a text (to its first 。！？, at most 150 characters), blank lines and spaces before it left out.</summary>
-    public static string FirstSentence(string text)
-    {
-        var start = 0;
-        while (start < text.Length && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-        var end = text.IndexOfAny(SentenceEnds, start);
-        var stop = end < 0 ? text.Length : end + 1;
-        return text[start..Math.Min(stop, start + 150)];
-    }
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
     {
@@ -259,7 +245,7 @@ public sealed class FrameworkMatcher
                 }
             }
             // How much of what one material item (or the indicator's own text) asks for the text holds.
-            var covered = BestCovered(profile, input.Whole);
+            var covered = ItemCoverage.Best(profile.TextVector, profile.Items, input.Whole);
             var coverage = covered.Share > Settings.CoverageFloor ? (covered.Share - Settings.CoverageFloor) / (1 - Settings.CoverageFloor) : 0;
             score += Settings.CoverageWeight * coverage;
             string? example = null;
@@ -323,38 +309,6 @@ public sealed class FrameworkMatcher
                 coverage > 0 && Settings.CoverageWeight > 0 ? covered : null, verbsFromLead));
         }
         return result;
-    }
-
-    /// <summary>
-    /// The material item (index) or the indicator's own text (null) of which the text holds the largest share of words
-    /// and character pairs, by their weight in that item.
-    /// </summary>
-    private static (int? Item, double Share) BestCovered(Profile profile, IReadOnlyDictionary<string, double> text)
-    {
-        var best = (Item: (int?)null, Share: Share(profile.TextVector, text));
-        for (var i = 0; i < profile.Items.Count; i++)
-        {
-            var share = Share(profile.Items[i], text);
-            if (share > best.Share)
-            {
-                best = (i, share);
-            }
-        }
-        return best;
-    }
-
-    private static double Share(SparseVector field, IReadOnlyDictionary<string, double> text)
-    {
-        double held = 0, all = 0;
-        foreach (var (feature, weight) in field.Weights)
-        {
-            all += weight;
-            if (text.ContainsKey(feature))
-            {
-                held += weight;
-            }
-        }
-        return all == 0 ? 0 : held / all;
     }
 
     private List<string> Explain(Scored s)

@@ -216,7 +216,7 @@ public sealed class FrameworkMatcherTests
     [InlineData("真没想到!近日，调解室里", "真没想到!")]
     [InlineData("没有句号的一行", "没有句号的一行")]
     public void FirstSentence_ToTheFirstSentenceEnd(string text, string expected) =>
-        Assert.Equal(expected, FrameworkMatcher.FirstSentence(text));
+        Assert.Equal(expected, MaterialKind.FirstSentence(text));
 
     [Fact]
     public void Match_ReportDatedBeforeTheItemsPeriod_NoKindReason()
