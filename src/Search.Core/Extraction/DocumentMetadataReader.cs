@@ -23,9 +23,9 @@ public static partial class DocumentMetadataReader
     private static partial Regex Url();
 
     // A folder or file name that clearly names an indicator: "12-公平竞争审查", "12、…", "12.…", "第35项-…" (a number and a
-    // separator at the very start, then words), "指标12", "指标十二", "第12项指标", "12号指标". Bare numbers ("063.txt"),
-    // 附件N, 第N批/期/次/号, years and dates name no indicator.
-    [GeneratedRegex(@"^\s*(?:第\s*)?0*(\d{1,3})\s*(?:项\s*)?[-－—_、.．]\s*(?=[\p{L}]{2})")]
+    // separator at the very start, then words, or a year and 年: "30-2025年度…目录"), "指标12", "指标十二", "第12项指标",
+    // "12号指标". Bare numbers ("063.txt"), 附件N, 第N批/期/次/号, years and dates name no indicator.
+    [GeneratedRegex(@"^\s*(?:第\s*)?0*(\d{1,3})\s*(?:项\s*)?[-－—_、.．]\s*(?=[\p{L}]{2}|(?:19|20)\d{2}\s*年)")]
     private static partial Regex LeadingNumber();
 
     [GeneratedRegex(@"指标\s*(?:第\s*)?0*(\d{1,3})(?!\d)|第\s*0*(\d{1,3})\s*项指标|(?<![\d.])0*(\d{1,3})\s*号指标")]
@@ -247,7 +247,9 @@ public static partial class DocumentMetadataReader
 
     private static string Title(string fileName, List<string> lines, ExtractionResult extracted)
     {
-        if (NoticeTitleIn(lines) is { } notice)
+        // Never a table row: a register's cell (关于印发…的通知 in a 重大行政决策事项目录) names a row's entry, not the document.
+        var rows = extracted.Sections.Where(s => s.Kind == SectionKind.TableRow).Select(s => s.Text.Trim()).ToHashSet();
+        if (NoticeTitleIn(lines.Where(l => !rows.Contains(l)).ToList()) is { } notice)
         {
             return notice;
         }
@@ -259,8 +261,7 @@ public static partial class DocumentMetadataReader
         {
             return Shorten(extracted.Title.Trim());
         }
-        // Never a table row: a header row or a ledger line is not a title.
-        var rows = extracted.Sections.Where(s => s.Kind == SectionKind.TableRow).Select(s => s.Text.Trim()).ToHashSet();
+        // Nor here: a header row or a ledger line is not a title.
         return TopLine(lines.Take(10).Where(l => !rows.Contains(l)).ToList()) ?? Path.GetFileNameWithoutExtension(fileName);
     }
 

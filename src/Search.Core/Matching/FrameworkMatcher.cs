@@ -47,7 +47,8 @@ public sealed class FrameworkMatcher
                 Weigh(raw[i.Number]),
                 i.MaterialItems.Select(item => Weigh(_tokenizer.Features(item))).ToList(),
                 i.MaterialItems.Select(item => new ItemKind(MaterialKind.KindsOf(item), MaterialKind.Subject(item), Coverage.TimeWindow.Parse(item))).ToList(),
-                MaterialKind.VerbsOf(i.Text)));
+                MaterialKind.VerbsOf(i.Text),
+                Weigh(_tokenizer.Features(i.Text))));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList(), _idf, _unknownIdf);
         _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
     }
@@ -125,8 +126,10 @@ public sealed class FrameworkMatcher
         var whole = new Dictionary<string, double>(StringComparer.Ordinal);
         tokenizer.AddFeatures(input.Title, TitleWeight, whole);
         tokenizer.AddFeatures(text, 1.0, whole, headWords);
-        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date);
+        return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date,
+            MaterialKind.FirstSentence(text));
     }
+
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
     {
@@ -218,7 +221,14 @@ public sealed class FrameworkMatcher
         var titleText = input.TitleText ?? "";
         var titleKind = MaterialKind.TitleKind(titleText);
         var titleSubject = MaterialKind.Subject(titleText);
+        // What the text does: the title says it, or, where the title names no act (a news headline, no title at all),
+        // the first sentence does (…为公务员任职培训班专题授课).
         var titleVerbs = MaterialKind.VerbsOf(titleText);
+        var verbsFromLead = titleVerbs.Count == 0;
+        if (verbsFromLead)
+        {
+            titleVerbs = MaterialKind.VerbsOf(input.Lead ?? "");
+        }
         var titleSubjectLength = titleSubject.Count(c => c >= '\u4e00' && c <= '\u9fff');
         var result = new List<Scored>(_profiles.Count);
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
@@ -238,6 +248,10 @@ public sealed class FrameworkMatcher
                     bestVector = passages[p];
                 }
             }
+            // How much of what one material item (or the indicator's own text) asks for the text holds.
+            var covered = ItemCoverage.Best(profile.TextVector, profile.Items, input.Whole);
+            var coverage = covered.Share > Settings.CoverageFloor ? (covered.Share - Settings.CoverageFloor) / (1 - Settings.CoverageFloor) : 0;
+            score += Settings.CoverageWeight * coverage;
             string? example = null;
             if (_examples.TryGetValue(number, out var examples) && examples.Count > 0)
             {
@@ -295,7 +309,8 @@ public sealed class FrameworkMatcher
             {
                 score += Settings.HintBonus;
             }
-            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date));
+            result.Add(new Scored(number, score, profile, bestVector, hinted, example, titleItem?.Index, kindItem is { } ki ? (ki.Index, titleKind!) : null, verbs, input.Date,
+                coverage > 0 && Settings.CoverageWeight > 0 ? covered : null, verbsFromLead));
         }
         return result;
     }
@@ -321,6 +336,13 @@ public sealed class FrameworkMatcher
                 reasons.Add($"对应材料第{index + 1}项：{Shorten(items[index], 40)}");
             }
         }
+        if (s.Covered is { } covered)
+        {
+            var percent = (int)Math.Round(covered.Share * 100);
+            reasons.Add(covered.Item is { } item
+                ? $"材料第{item + 1}项的用语本文占{percent}%：{Shorten(items[item], 40)}"
+                : $"指标原文的用语本文占{percent}%");
+        }
         if (s.TitleItem is { } titleItem)
         {
             reasons.Add($"标题与材料第{titleItem + 1}项相符：{Shorten(items[titleItem], 40)}");
@@ -334,7 +356,7 @@ public sealed class FrameworkMatcher
         }
         if (s.Verbs.Count > 0)
         {
-            reasons.Add($"标题的做法与指标一致：{string.Join("、", s.Verbs)}");
+            reasons.Add($"{(s.VerbsFromLead ? "首句" : "标题")}的做法与指标一致：{string.Join("、", s.Verbs)}");
         }
         if (s.Hinted)
         {
@@ -385,9 +407,11 @@ public sealed class FrameworkMatcher
 
     private sealed record ItemKind(IReadOnlySet<string> Kinds, string Subject, Coverage.TimeWindow? Window);
 
-    private sealed record Profile(IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs);
+    private sealed record Profile(
+        IndicatorProfileInput Input, SparseVector Vector, IReadOnlyList<SparseVector> Items, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Verbs,
+        SparseVector TextVector);
 
     private sealed record Scored(
         int Number, double Score, Profile Profile, Lazy<SparseVector> Vector, bool Hinted, string? Example, int? TitleItem,
-        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date);
+        (int Index, string Kind)? KindItem, IReadOnlyList<string> Verbs, DateOnly? Date, (int? Item, double Share)? Covered, bool VerbsFromLead);
 }

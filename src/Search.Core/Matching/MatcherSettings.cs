@@ -55,6 +55,16 @@ public sealed record MatcherSettings
     /// </summary>
     public double KindWeight { get; init; } = 0.2;
 
+    /// <summary>
+    /// Weight of how much of one material item (or of the indicator's own text) a text holds: the share of that item's
+    /// words and character pairs, by weight, that the text uses, above <see cref="CoverageFloor"/>, scaled to 0–1. A text
+    /// that holds most of what one item asks for is about that item, even where the profile as a whole is long.
+    /// </summary>
+    public double CoverageWeight { get; init; } = 0.03;
+
+    /// <summary>A share of an item's words any text of this field reaches by chance; only what a text holds beyond it counts.</summary>
+    public double CoverageFloor { get; init; } = 0.3;
+
     /// <summary>Weight of a title doing what the indicator's own text says (清理, 评查, 备案, 听证…).</summary>
     public double VerbWeight { get; init; } = 0.05;
 

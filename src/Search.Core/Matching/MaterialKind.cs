@@ -56,6 +56,24 @@ public static class MaterialKind
     /// <summary>The verbs of <paramref name="text"/> that also say what indicators do.</summary>
     public static IReadOnlyList<string> VerbsOf(string text) => VerbWords.Where(v => text.Contains(v, StringComparison.Ordinal)).ToList();
 
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?'];
+
+    /// <summary>
+    /// The first sentence of a text (to its first 。！？, at most 150 characters; blank lines and spaces before it left out),
+    /// where a report says what was done when its headline does not (…为公务员任职培训班专题授课).
+    /// </summary>
+    public static string FirstSentence(string text)
+    {
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+        var end = text.IndexOfAny(SentenceEnds, start);
+        var stop = end < 0 ? text.Length : end + 1;
+        return text[start..Math.Min(stop, start + 150)];
+    }
+
     /// <summary>The text without its type words, so that what it is about is compared, not what it is.</summary>
     public static string Subject(string text)
     {

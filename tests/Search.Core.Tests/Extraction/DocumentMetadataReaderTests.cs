@@ -34,6 +34,16 @@ public sealed class DocumentMetadataReaderTests
     public void Read_NoNoticeTitle_TakesTopLineNotLabel() =>
         Assert.Equal("沙坡头区法治政府建设示范创建指标和任务分工表", DocumentMetadataReader.Read("x.txt", "x.txt", Text("附件1", "沙坡头区法治政府建设示范创建指标和任务分工表", "序号")).Title);
 
+    [Fact]
+    public void Read_NoticeTitleOnlyInATableRow_NotTheTitle()
+    {
+        // A register of decisions lists 关于印发…的通知 as its entries; the file's name says what the register is.
+        var rows = new[] { "序号 决策事项名称 承办单位", "1 关于印发《仙居县推进全域旅游高质量发展实施意见》的通知 县文广旅体局", "2 横溪镇农村人居环境整治提升方案 镇农业农村办" };
+        var result = new ExtractionResult(rows.Select(r => new TextSection(r, 1, null, SectionKind.TableRow)).ToList(), 1);
+
+        Assert.Equal("30-2025年度横溪镇重大行政决策事项目录清单", DocumentMetadataReader.Read("30-2025年度横溪镇重大行政决策事项目录清单.xlsx", "30-2025年度横溪镇重大行政决策事项目录清单.xlsx", result).Title);
+    }
+
     [Theory]
     [InlineData("各县（市、区）市场监管局，市局各业务科室：", "关于做好行政执法主体和人员资格管理工作的意见")]
     [InlineData("四川新闻网-首屏新闻", "中江县应急管理局开展应急管理专题授课")]
@@ -77,6 +87,8 @@ public sealed class DocumentMetadataReaderTests
     [InlineData("12号指标 审查意见.docx", new[] { 12 })]
     [InlineData("指标 五十 案卷评查/通报.pdf", new[] { 50 })]
     [InlineData("三、行政执法/50-案卷评查/评查通报.pdf", new[] { 50 })]
+    [InlineData("30-2025年度横溪镇重大行政决策事项目录清单.xlsx", new[] { 30 })]
+    [InlineData("材料/12、2023 年公平竞争审查台账.xlsx", new[] { 12 })]
     [InlineData("063.txt", new int[0])]
     [InlineData("12.txt", new int[0])]
     [InlineData("12", new int[0])]
@@ -90,6 +102,7 @@ public sealed class DocumentMetadataReaderTests
     [InlineData("2023-05-12 执法检查.docx", new int[0])]
     [InlineData("12月工作安排.docx", new int[0])]
     [InlineData("5.12防灾减灾日.docx", new int[0])]
+    [InlineData("12-2023.05.12 检查.docx", new int[0])]
     public void IndicatorHints_FromPath(string path, int[] expected) =>
         Assert.Equal(expected, DocumentMetadataReader.IndicatorHints(path));
 

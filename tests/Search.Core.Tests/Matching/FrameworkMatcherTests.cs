@@ -152,6 +152,72 @@ public sealed class FrameworkMatcherTests
         Assert.Equal(with.Match(input).Single(m => m.Number == 84).Score, without.Match(input).Single(m => m.Number == 84).Score, 3);
     }
 
+    // Two neighbours in the notice's own words: one text names the emergency work both share, and the training only one asks for.
+    private static readonly IndicatorProfileInput[] EmergencyIndicators =
+    [
+        new(64, "风险防范意识不断增强，定期对容易引发自然灾害、事故灾害和公共卫生事件的危险源、危险区域进行调查、登记、风险评估。", "七、突发事件依法预防处置", null,
+            ["对容易引发自然灾害、事故灾害和公共卫生事件的危险源、危险区域开展调查、登记、风险评估等工作的印证资料"], ["相关工作情况说明"]),
+        new(67, "突发事件应急管理培训制度建立健全，定期对负责处置突发事件的工作人员进行培训。", "七、突发事件依法预防处置", null,
+            ["突发事件应急管理培训制度", "对突发事件负责人定期培训的方案、信息简报、照片等资料"], ["定期培训相关工作情况说明"]),
+    ];
+
+    [Fact]
+    public void Match_TextHoldsMostOfOneItem_RaisesThatIndicatorAndSaysWhich()
+    {
+        var input = new MatchInput("", "县应急管理局为负责处置突发事件的工作人员举办应急管理专题培训，讲解自然灾害和事故灾害的应对，编发信息简报并留存照片。");
+        var without = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer(), MatcherSettings.Default with { CoverageWeight = 0 });
+        var with = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        var before = without.Match(input).Single(m => m.Number == 67);
+        var after = with.Match(input).Single(m => m.Number == 67);
+
+        Assert.True(after.Score > before.Score, $"{after.Score} > {before.Score}");
+        Assert.Contains(after.Reasons, r => r.StartsWith("材料第1项的用语本文占72%：突发事件应急管理培训制度", StringComparison.Ordinal));
+        Assert.DoesNotContain(before.Reasons, r => r.Contains("的用语本文占", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Match_TextHoldsLittleOfAnyItem_CoverageAddsNothing()
+    {
+        var input = new MatchInput("", "全县开展地质灾害隐患排查。");
+        var without = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer(), MatcherSettings.Default with { CoverageWeight = 0 });
+        var with = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        Assert.Equal(without.ScoreAll(input).Single(s => s.Number == 64).Score, with.ScoreAll(input).Single(s => s.Number == 64).Score, 6);
+    }
+
+    [Fact]
+    public void Match_NoTitle_FirstSentenceSaysWhatWasDone()
+    {
+        var input = new MatchInput("", "11月20日，县应急管理局为公务员任职培训班专题授课。授课讲解了自然灾害、事故灾害和公共卫生事件等突发事件的应对。");
+        var without = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer(), MatcherSettings.Default with { VerbWeight = 0 });
+        var with = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        var after = with.Match(input).Single(m => m.Number == 67);
+
+        Assert.Equal(without.Match(input).Single(m => m.Number == 67).Score + MatcherSettings.Default.VerbWeight / 2, after.Score, 3);
+        Assert.Contains(after.Reasons, r => r == "首句的做法与指标一致：培训");
+        Assert.DoesNotContain(with.Match(input).Single(m => m.Number == 64).Reasons, r => r.StartsWith("首句", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Match_TitleNamesAnAct_FirstSentenceNotRead()
+    {
+        var matcher = new FrameworkMatcher("test", EmergencyIndicators, new MatchTokenizer());
+
+        var matches = matcher.Match(new MatchInput("县应急管理局开展危险区域风险评估", "县应急管理局为公务员任职培训班专题授课。对自然灾害、事故灾害的危险源、危险区域进行调查、登记。"));
+
+        Assert.DoesNotContain(matches.SelectMany(m => m.Reasons), r => r.StartsWith("首句", StringComparison.Ordinal));
+        Assert.Contains(matches.Single(m => m.Number == 64).Reasons, r => r == "标题的做法与指标一致：评估");
+    }
+
+    [Theory]
+    [InlineData("\n  四川新闻网-首屏新闻\n11月20日，县应急管理局专题授课。此后", "四川新闻网-首屏新闻\n11月20日，县应急管理局专题授课。")]
+    [InlineData("真没想到!近日，调解室里", "真没想到!")]
+    [InlineData("没有句号的一行", "没有句号的一行")]
+    public void FirstSentence_ToTheFirstSentenceEnd(string text, string expected) =>
+        Assert.Equal(expected, MaterialKind.FirstSentence(text));
+
     [Fact]
     public void Match_ReportDatedBeforeTheItemsPeriod_NoKindReason()
     {
