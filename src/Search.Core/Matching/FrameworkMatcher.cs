@@ -19,6 +19,7 @@ public sealed class FrameworkMatcher
     private readonly double _unknownIdf;
     private readonly Dictionary<int, Profile> _profiles;
     private readonly ProfilePostings _postings;
+    private readonly ItemCoverage _coverage;
     private readonly IReadOnlyDictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>> _examples;
 
     public FrameworkMatcher(string frameworkId, IReadOnlyList<IndicatorProfileInput> indicators, MatchTokenizer tokenizer, MatcherSettings? settings = null)
@@ -50,6 +51,7 @@ public sealed class FrameworkMatcher
                 MaterialKind.VerbsOf(i.Text),
                 Weigh(_tokenizer.Features(i.Text))));
         _postings = new ProfilePostings(_profiles.Select(p => (p.Key, p.Value.Vector)).ToList(), _idf, _unknownIdf);
+        _coverage = new ItemCoverage(_profiles.Select(p => (p.Key, p.Value.TextVector, p.Value.Items)));
         _examples = new Dictionary<int, IReadOnlyList<(string Title, SparseVector Vector)>>();
     }
 
@@ -63,6 +65,7 @@ public sealed class FrameworkMatcher
         _unknownIdf = source._unknownIdf;
         _profiles = source._profiles;
         _postings = source._postings;
+        _coverage = source._coverage;
         _examples = examples;
     }
 
@@ -129,7 +132,6 @@ public sealed class FrameworkMatcher
         return new(whole, passageFeatures.Where(f => f.Count > 0).ToList(), input.Hints ?? [], tokenizer.Features(input.Title), input.Title, input.Date,
             MaterialKind.FirstSentence(text));
     }
-
 
     private static Dictionary<string, double> RawDocumentFeatures(MatchTokenizer tokenizer, string title, string text)
     {
@@ -234,6 +236,7 @@ public sealed class FrameworkMatcher
         // Cosines through the inverted profile index: one pass per vector instead of one per vector and indicator.
         var wholeScores = _postings.Cosines(input.Whole);
         var passageScores = input.Passages.Select(_postings.Cosines).ToList();
+        var shares = _coverage.Shares(input.Whole);
         foreach (var (number, profile) in _profiles)
         {
             var slot = _postings.Slot(number);
@@ -249,7 +252,7 @@ public sealed class FrameworkMatcher
                 }
             }
             // How much of what one material item (or the indicator's own text) asks for the text holds.
-            var covered = ItemCoverage.Best(profile.TextVector, profile.Items, input.Whole);
+            var covered = _coverage.Best(number, shares);
             var coverage = covered.Share > Settings.CoverageFloor ? (covered.Share - Settings.CoverageFloor) / (1 - Settings.CoverageFloor) : 0;
             score += Settings.CoverageWeight * coverage;
             string? example = null;
