@@ -41,7 +41,7 @@ public sealed record EvidenceDocument(
     /// from the text may be its letterhead or a document it cites.
     /// </remarks>
     public IReadOnlySet<string> Forms { get; } = EvidenceForm.OfDocument(
-        EvidenceForm.TitleForm(Path.GetFileNameWithoutExtension(FileName)) is null ? Title : Path.GetFileNameWithoutExtension(FileName), FileKind, HasDocNumber, Urls.Count > 0, Head.Length > 300 ? Head[..300] : Head);
+        EvidenceForm.TitleForm(Path.GetFileNameWithoutExtension(FileName)) is null ? Title : Path.GetFileNameWithoutExtension(FileName), FileKind, HasDocNumber, Urls.Count > 0, Head);
 
     /// <summary>The form word the file name or title names (制度, 要点, 台账…), for items that ask for one kind of policy.</summary>
     public string? TitleWord { get; } = EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName)) ?? EvidenceForm.TitleWord(Title);

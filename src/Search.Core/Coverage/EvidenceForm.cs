@@ -164,8 +164,9 @@ public static partial class EvidenceForm
         {
             forms.Add(Web);
         }
-        // A page whose head says when and where it was published (发布时间, 来源：) and whose title names no form is a news item.
-        if (forms.Count == 0 && NewsMarks.Any(m => head.Contains(m, StringComparison.Ordinal)))
+        // A page whose head says when and where it was published (发布时间, 来源：), or a piece signed off as one
+        // (（区司法局　供稿）), whose title names no form is a news item.
+        if (forms.Count == 0 && IsNews(head))
         {
             forms.Add(News);
         }
@@ -186,6 +187,27 @@ public static partial class EvidenceForm
     }
 
     private static readonly string[] NewsMarks = ["发布时间", "来源：", "本报讯", "记者"];
+
+    /// <summary>Characters of a document's start where publication marks (发布时间, 来源：) are looked for.</summary>
+    private const int NewsMarkCharacters = 300;
+
+    /// <summary>
+    /// The sign-off of a news piece as units send it in: its last line, in brackets, names who wrote it
+    /// (（区人大常委会办公室　供稿）, （通讯员　马丽）) or the unit and the day (（区应急管理局　2023年6月21日）).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[（(][^（）()]{0,40}(?:供稿|通讯员|记者|撰稿|20\d{2}年\d{1,2}月\d{1,2}日)[^（）()]{0,20}[）)]$")]
+    private static partial System.Text.RegularExpressions.Regex SignOff();
+
+    private static bool IsNews(string head)
+    {
+        var start = head.Length > NewsMarkCharacters ? head[..NewsMarkCharacters] : head;
+        if (NewsMarks.Any(m => start.Contains(m, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        var last = head.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return last is not null && SignOff().IsMatch(last);
+    }
 
     /// <summary>Words a covering notice uses for what it carries: 关于印发…方案的通知, 关于公布…清单的通知.</summary>
     private static readonly string[] CoveringWords = ["印发", "转发", "公布", "发布"];

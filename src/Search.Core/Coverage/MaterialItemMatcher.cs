@@ -18,7 +18,11 @@ public sealed partial class MaterialItemMatcher
 
     public const double NameSupport = 0.25;
 
-    /// <summary>Share its text must hold when the document already is the specific form the item asks for (a 简报, an 审查意见, a 台账).</summary>
+    /// <summary>
+    /// Share its text must hold when the document already is the specific form the item asks for (a 简报, an 审查意见, a 台账),
+    /// and its name shares at least something of the subject: a headline about another matter (常务会议会前学法) is that
+    /// matter's news, however much its text says of the law studied.
+    /// </summary>
     public const double FormTextShare = 0.75;
 
     /// <summary>…or, for such a document, this share of its name and <see cref="FormTextSupport"/> of its text.</summary>
@@ -154,7 +158,7 @@ public sealed partial class MaterialItemMatcher
         // Of an item that bundles separate requests, a document whose name is one of them is about the item, when its text is about the whole.
         var oneOf = subject.Alternatives.Any(a => Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare);
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
-                || (SpecificForms.Contains(form) && (text >= FormTextShare || (name >= FormNameSupport && text >= FormTextSupport))))
+                || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
             && subject.Terms.All(t => Holds(ownName, t) || Holds(document.Head, t));
         if (!about)
@@ -233,6 +237,7 @@ public sealed partial class MaterialItemMatcher
         }
         return fits.Select((f, i) => dropped[i] ? ItemFit.No : f).ToList();
     }
+
 
     private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
 

@@ -172,4 +172,37 @@ public sealed class MaterialItemMatcherTests
 
         Assert.False(FitLearning(5, doc).Fits);
     }
+
+    private static readonly string[] ReviewChecklist =
+    [
+        "2.2022年以来行政复议化解行政争议主渠道作用发挥的信息简报",
+        "3.2022年以来政府常务会、政府各部门会前学法的内容资料",
+    ];
+
+    private static ItemFit FitReview(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(ReviewChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["行政复议", "会前学法"]), null, null)
+            .Fit(MaterialRequirement.Parse(ReviewChecklist[item - 1]), document);
+
+    private const string LearningNews = "区政府第十五次常务会议开展会前学法\n发布时间：2023-05-18 来源：区政府办公室\n"
+        + "2023年5月18日，区人民政府召开第十五次常务会议。会前，参加会议人员集中学习了新修订的《中华人民共和国行政复议法》。\n"
+        + "区政府法律顾问从复议范围的扩大、受理条件和审理程序的变化等方面进行了解读。区长强调，要主动接受行政复议监督，发挥行政复议化解行政争议主渠道作用。\n";
+
+    [Fact]
+    public void Fit_NewsWhoseHeadlineSaysNothingOfTheSubject_NotTakenOnItsTextAlone()
+    {
+        // The text is all about 行政复议 (the law studied), the headline about 会前学法: it is the study's news, not a 行政复议 简报.
+        var doc = Document("区政府第十五次常务会议开展会前学法", "区政府第十五次常务会议会前学法.txt", LearningNews);
+
+        Assert.False(FitReview(1, doc).Fits);
+        Assert.True(FitReview(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_BriefingWithATerseTitle_TakenOnItsText()
+    {
+        var doc = Document("行政复议工作简报（2023年第2期）", "行政复议工作信息简报.txt",
+            "行政复议工作简报（2023年第2期）\n沙坡头区充分发挥行政复议化解行政争议主渠道作用，今年以来通过调解和解化解行政争议15件，调解率达到45%，有效促进案结事了。\n区司法局 2023年6月15日\n");
+
+        Assert.True(FitReview(1, doc).Fits);
+    }
 }
