@@ -4,7 +4,7 @@ using Search.Core.Storage;
 namespace Search.Core.Coverage;
 
 /// <summary>What item matching reads of a stored document: its name, what it is, its own date and the start of its text.</summary>
-public sealed record EvidenceDocument(
+public sealed partial record EvidenceDocument(
     string Id,
     string Title,
     string FileName,
@@ -50,6 +50,17 @@ public sealed record EvidenceDocument(
     public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(Title + "　" + Path.GetFileNameWithoutExtension(FileName)).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlySet<string> TextBigrams { get; } = MaterialRequirement.BigramsOf(Head).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text less the titles it cites (根据《法治政府建设与责任落实督察工作规定》, 《国务院关于在市场体系建设中建立公平竞争审查制度的意见》):
+    /// what a document cites as its ground is not what it is about.
+    /// </summary>
+    public string OwnText { get; } = Cited().Replace(Head, "　");
+
+    public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(Cited().Replace(Head, "　")).ToHashSet(StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"《[^《》\n]*》")]
+    private static partial System.Text.RegularExpressions.Regex Cited();
 
     /// <summary>
     /// The dates the document's own lines state (a ledger's 受理日期 cells), for a document without a date of its

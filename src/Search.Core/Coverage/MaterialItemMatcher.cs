@@ -55,7 +55,7 @@ public sealed partial class MaterialItemMatcher
     /// </summary>
     private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms)
     {
-        public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams)> Alternatives { get; init; } = [];
+        public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Head, IReadOnlySet<string> Forms)> Alternatives { get; init; } = [];
     }
 
     /// <summary>Words of an item that ask for every unit's material (政府各部门会前学法制度, 各单位报送的…年度报告): one unit's own stands for it.</summary>
@@ -86,8 +86,9 @@ public sealed partial class MaterialItemMatcher
         {
             var words = item.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
             var alternatives = item.Alternatives
-                .Select(segments => ((IReadOnlyList<string>)segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
-                    (IReadOnlyList<string>)segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList()))
+                .Select(a => ((IReadOnlyList<string>)a.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
+                    (IReadOnlyList<string>)a.Segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList(),
+                    (IReadOnlyList<string>)MaterialRequirement.BigramsOf(a.Segments[^1]).Distinct().ToList(), a.Forms))
                 .Where(a => a.Item1.Count(w => !KindWords.Contains(w) && !UnitWords.Contains(w)) >= 2)
                 .ToList();
             _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList())
@@ -151,16 +152,19 @@ public sealed partial class MaterialItemMatcher
         var nameBigrams = ownName.Length == NameOf(document).Length ? document.NameBigrams
             : document.NameBigrams.Union(MaterialRequirement.BigramsOf(ownName)).ToHashSet(StringComparer.Ordinal);
         var name = Share(item.Bigrams, nameBigrams);
-        var text = Share(item.Bigrams, document.TextBigrams);
+        var text = Share(item.Bigrams, document.OwnTextBigrams);
         var words = subject.Words;
         var nameWords = WordShare(words, ownName);
-        var textWords = WordShare(words, ownName + "　" + document.Head);
-        // Of an item that bundles separate requests, a document whose name is one of them is about the item, when its text is about the whole.
-        var oneOf = subject.Alternatives.Any(a => Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare);
+        var textWords = WordShare(words, ownName + "　" + document.OwnText);
+        // Of an item that bundles separate requests, a document whose name is one of them, in the form that one asks for, is about the item
+        // when its text is about the whole: a notice on the 公平竞争审查 联席会议 is not the 公平竞争审查意见 its item bundles with 文件.
+        var oneOf = subject.Alternatives.Any(a => (a.Forms.Count == 0 || a.Forms.Overlaps(document.Forms))
+            && (Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare)
+            && Share(a.Head, nameBigrams) >= NameShare);
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
                 || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
-            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.Head, t));
+            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.OwnText, t));
         if (!about)
         {
             return ItemFit.No;

@@ -14,10 +14,10 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
     public IReadOnlyList<string> HeadWords { get; init; } = [];
 
     /// <summary>
-    /// The subjects of the separate requests the item bundles (突发事件监测预警、信息报告、调查评估等制度规则;
+    /// The separate requests the item bundles (突发事件监测预警、信息报告、调查评估等制度规则;
     /// 公布投诉举报电话网址、及建立的受理程序制度): a document that is one of them is the item. Empty when the item asks one thing.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+    public IReadOnlyList<BundledRequest> Alternatives { get; init; } = [];
 
     /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
     public bool AnyForm => Forms.Count == 0;
@@ -72,10 +72,11 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         var heads = new List<string>();
         var parts = PartSeparators().Split(main).Select(part =>
         {
-            forms.UnionWith(EvidenceForm.StripHead(ref part, heads));
-            return part;
+            var own = EvidenceForm.StripHead(ref part, heads);
+            forms.UnionWith(own);
+            return (Text: part, Forms: own);
         }).ToList();
-        main = string.Join("　", parts);
+        main = string.Join("　", parts.Select(p => p.Text));
         // Forms named only inside brackets (…情况（图片、台账、制度等资料）) are accepted too.
         foreach (Match p in Parenthetical().Matches(text))
         {
@@ -86,7 +87,7 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
             }
         }
         var segments = SegmentsOf(main);
-        var alternatives = parts.Select(SegmentsOf).Where(p => p.Count > 0).ToList();
+        var alternatives = parts.Select(p => new BundledRequest(SegmentsOf(p.Text), p.Forms)).Where(p => p.Segments.Count > 0).ToList();
         return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window)
         {
             HeadWords = heads.Distinct().ToList(),
@@ -121,3 +122,9 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
 
     internal static bool IsCjk(char c) => c >= '\u4e00' && c <= '\u9fff';
 }
+
+/// <summary>
+/// One of the requests an item bundles: its subject, and the forms it names of its own (公平竞争审查意见 asks for
+/// 审查意见, not for any 文件 the item takes); none when it shares the item's.
+/// </summary>
+public sealed record BundledRequest(IReadOnlyList<string> Segments, IReadOnlySet<string> Forms);

@@ -99,6 +99,31 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_NoticeOnTheJointMeeting_NeitherTheSystemItCitesNorAReviewedDocument()
+    {
+        // The notice cites the State Council's opinion on building the 公平竞争审查 system (12.3's subject) as its ground, and
+        // 12.1 bundles reviewed 行政规范性文件 with 公平竞争审查意见: the notice is none of them, only the 联席会议 change of 12.4.
+        var id = await IngestAsync("关于调整沙坡头区公平竞争审查工作联席会议组成人员的通知.txt", """
+            沙坡头区人民政府办公室
+            关于调整沙坡头区公平竞争审查工作联席会议组成人员的通知
+            沙政办发〔2023〕27号
+            各乡镇人民政府，区政府各部门：
+            为深入贯彻《国务院关于在市场体系建设中建立公平竞争审查制度的意见》（国发〔2016〕34号）和《公平竞争审查制度实施细则》，强化竞争政策基础地位，因人事变动，经区政府同意，决定调整沙坡头区公平竞争审查工作联席会议组成人员，由区政府分管领导担任召集人。调整后人员如下：
+            召集人：区政府副区长
+            副召集人：区市场监管分局局长、区发改局局长、区司法局局长
+            成员：区财政局、区工信和商务局、区自然资源局、区住建和交通局等18个部门分管负责同志。
+            联席会议办公室设在区市场监管分局。联席会议成员如有变动，由所在单位提出，联席会议办公室报召集人同意后调整，不再另行发文。
+            沙坡头区人民政府办公室
+            2023年7月4日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.DoesNotContain(id, Item(report, 12, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 12, 3).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";

@@ -205,4 +205,34 @@ public sealed class MaterialItemMatcherTests
 
         Assert.True(FitReview(1, doc).Fits);
     }
+
+    private static readonly string[] CompetitionChecklist =
+    [
+        "1.提供2022年以来经公平竞争审查的行政规范性文件、其他政策性文件以及“一事一议”形式的具体政策措施以及公平竞争审查意见",
+        "2.2022年以来法治政府建设督察通知、通报、信息简报等资料",
+    ];
+
+    private static ItemFit FitCompetition(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(CompetitionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["公平竞争审查", "行政规范性文件", "法治政府建设"]), null, null)
+            .Fit(MaterialRequirement.Parse(CompetitionChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_NoticeCitingTheRulesOfAnotherMatter_IsNotThatMattersNotice()
+    {
+        const string title = "关于报送2023年度法治政府建设情况报告的通知";
+        var doc = new EvidenceDocument("d1", title, title + ".txt", "txt", new DateOnly(2023, 12, 28), false, false, [],
+            "中共中卫市沙坡头区委全面依法治区委员会办公室\n" + title + "\n各乡镇党委、政府，区直各部门：\n根据《法治政府建设与责任落实督察工作规定》，请各单位于2024年1月20日前报送本单位2023年度法治政府建设情况报告。\n区委依法治区办\n2023年12月28日\n", "sha");
+
+        Assert.False(FitCompetition(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_ReviewOpinion_IsOneOfTheBundledRequests()
+    {
+        const string title = "关于《沙坡头区促进民营经济高质量发展若干措施》的公平竞争审查意见";
+        var doc = new EvidenceDocument("d1", title, "公平竞争审查意见1.txt", "txt", new DateOnly(2023, 5, 10), false, false, [],
+            title + "\n区发改局：\n经审查，该政策措施不含限制市场准入、排斥外地经营者等内容，符合公平竞争审查标准，同意出台。\n区市场监管分局\n2023年5月10日\n", "sha");
+
+        Assert.True(FitCompetition(1, doc).Fits);
+    }
 }
