@@ -69,6 +69,9 @@ public static partial class EvidenceForm
         return policyHeads.Any(h => h == titleWord || PolicyFamilies.Any(f => f.Contains(h) && f.Contains(titleWord)));
     }
 
+    /// <summary>The form a form word names (目录 → 清单, 文件 → 文件), or null for a word that names none.</summary>
+    public static string? FormOf(string word) => Words.FirstOrDefault(w => w.Word == word).Form;
+
     /// <summary>The form word a title's form was read from (关于印发…制度的通知 → 制度), or null.</summary>
     public static string? TitleWord(string title) => NamedWord(title)?.Word;
 

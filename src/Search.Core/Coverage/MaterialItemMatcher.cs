@@ -143,6 +143,10 @@ public sealed partial class MaterialItemMatcher
         {
             return ItemFit.No;
         }
+        if (item.CarriedList is { } list && !document.Forms.Contains(EvidenceForm.List) && !NameOf(document).Contains(list, StringComparison.Ordinal))
+        {
+            return ItemFit.No;
+        }
         var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
         if (subject.Words.All(KindWords.Contains))
         {

@@ -19,6 +19,12 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
     /// </summary>
     public IReadOnlyList<BundledRequest> Alternatives { get; init; } = [];
 
+    /// <summary>
+    /// The list an item asks for in a carrier (…事项目录文件, …收费事项清单文件): the 文件, 网址 or 截图 must be that list's, so a
+    /// document that is no list and does not name it (a call for proposals of 决策事项) is not the item. Null when the item names none.
+    /// </summary>
+    public string? CarriedList { get; init; }
+
     /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
     public bool AnyForm => Forms.Count == 0;
 
@@ -70,10 +76,19 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         main = Instructions().Replace(main, "");
         var forms = new HashSet<string>(StringComparer.Ordinal);
         var heads = new List<string>();
+        string? listCarried = null;
         var parts = PartSeparators().Split(main).Select(part =>
         {
-            var own = EvidenceForm.StripHead(ref part, heads);
+            var partHeads = new List<string>();
+            var own = EvidenceForm.StripHead(ref part, partHeads);
+            heads.AddRange(partHeads);
             forms.UnionWith(own);
+            // "…事项目录文件": the 文件 carries the 目录 (stripped after it, so read before it).
+            if (partHeads.Count >= 2 && EvidenceForm.FormOf(partHeads[^1]) == EvidenceForm.List
+                && EvidenceForm.FormOf(partHeads[0]) is EvidenceForm.Policy or EvidenceForm.Web)
+            {
+                listCarried ??= partHeads[^1];
+            }
             return (Text: part, Forms: own);
         }).ToList();
         main = string.Join("　", parts.Select(p => p.Text));
@@ -91,6 +106,7 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window)
         {
             HeadWords = heads.Distinct().ToList(),
+            CarriedList = listCarried,
             Alternatives = alternatives.Count >= 2 ? alternatives : [],
         };
     }

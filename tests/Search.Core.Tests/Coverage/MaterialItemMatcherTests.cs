@@ -235,4 +235,37 @@ public sealed class MaterialItemMatcherTests
 
         Assert.True(FitCompetition(1, doc).Fits);
     }
+
+    private static readonly string[] DecisionChecklist =
+    [
+        "1.2022年以来沙坡头区重大行政决策事项目录文件、公开网址、截图",
+        "2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。",
+    ];
+
+    private static ItemFit FitDecision(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(DecisionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["重大行政决策"]), null, null)
+            .Fit(MaterialRequirement.Parse(DecisionChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_CallForProposals_IsNotTheListOfDecisions()
+    {
+        // 30.1 asks for the 目录's 文件: a notice calling for proposals of 决策事项 names no 目录 and is none.
+        const string title = "关于公开征集2024年度重大行政决策事项建议项目的通知";
+        var doc = new EvidenceDocument("d1", title, "关于征集2024年度重大行政决策事项建议项目的通知.txt", "txt", new DateOnly(2023, 11, 14), false, false, [],
+            "沙坡头区人民政府办公室\n" + title + "\n为规范区政府重大行政决策行为，根据《重大行政决策程序暂行条例》，现面向社会公开征集区政府2024年度重大行政决策事项建议项目。\n"
+            + "一、征集范围。制定有关公共服务、市场监管、社会管理、环境保护等方面的重大公共政策和措施。\n二、征集时间。2023年11月15日至2023年12月15日。\n", "sha");
+
+        Assert.False(FitDecision(1, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_NoticePublishingTheListOfDecisions_IsTheList()
+    {
+        const string title = "关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知";
+        var doc = new EvidenceDocument("d1", title, title + ".txt", "txt", new DateOnly(2023, 3, 8), false, true, [],
+            "沙坡头区人民政府\n" + title + "\n沙政发〔2023〕5号\n区政府编制了《沙坡头区人民政府2023年度重大行政决策事项目录》，现予公布。\n"
+            + "序号\t事项名称\t承办单位\n1\t沙坡头区城区供热价格调整\t区发改局\n", "sha");
+
+        Assert.True(FitDecision(1, doc).Fits);
+    }
 }

@@ -43,4 +43,12 @@ public sealed class MaterialRequirementTests
         Assert.DoesNotContain("联系方式", r.Subject);
         Assert.DoesNotContain("2022", r.Subject);
     }
+
+    [Theory]
+    [InlineData("1.2022年以来沙坡头区重大行政决策事项目录文件、公开网址、截图", "目录")]
+    [InlineData("6.行政事业性收费事项清单文件，公开截图、网址。", "清单")]
+    [InlineData("2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。", null)]
+    [InlineData("1.2022年以来行政复议案件目录汇总表（受理登记表和办结案件的登记表）", null)]
+    public void Parse_ListInACarrier_IsWhatTheCarrierHolds(string item, string? expected) =>
+        Assert.Equal(expected, MaterialRequirement.Parse(item).CarriedList);
 }
