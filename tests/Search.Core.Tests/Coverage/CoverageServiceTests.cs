@@ -121,6 +121,8 @@ public sealed class CoverageServiceTests : IDisposable
 
         Assert.DoesNotContain(id, Item(report, 12, 1).DocumentIds);
         Assert.DoesNotContain(id, Item(report, 12, 3).DocumentIds);
+        // Its 组成人员 are the 联席会议成员 12.4 asks to adjust.
+        Assert.Contains(id, Item(report, 12, 4).DocumentIds);
     }
 
     [Fact]
