@@ -55,9 +55,12 @@ public sealed partial record EvidenceDocument(
     /// The text less the titles it cites (根据《法治政府建设与责任落实督察工作规定》, 《国务院关于在市场体系建设中建立公平竞争审查制度的意见》):
     /// what a document cites as its ground is not what it is about.
     /// </summary>
-    public string OwnText { get; } = Cited().Replace(Head, "　");
+    public string OwnText { get; } = WithoutCitations(Head);
 
-    public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(Cited().Replace(Head, "　")).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(WithoutCitations(Head)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><paramref name="text"/> less the titles it cites (《…》).</summary>
+    public static string WithoutCitations(string text) => Cited().Replace(text, "　");
 
     [System.Text.RegularExpressions.GeneratedRegex(@"《[^《》\n]*》")]
     private static partial System.Text.RegularExpressions.Regex Cited();

@@ -246,6 +246,33 @@ public sealed partial class MaterialItemMatcher
         return fits.Select((f, i) => dropped[i] ? ItemFit.No : f).ToList();
     }
 
+    /// <summary>
+    /// How one document fits every checklist of a framework: each read as a whole (see <see cref="FitChecklist"/>), and then
+    /// against each other: where one item's subject is another's and more (行政规范性文件清理 against 行政规范性文件) and the
+    /// document's name speaks of the more (清理), it is the narrower item, not the broader one.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<ItemFit>> FitFramework(IReadOnlyDictionary<int, List<MaterialRequirement>> checklists, EvidenceDocument document)
+    {
+        var fits = checklists.ToDictionary(c => c.Key, c => c.Value.Count == 0 ? [] : FitChecklist(c.Value, document).ToArray());
+        var fitted = fits.SelectMany(f => f.Value.Select((fit, i) => (Number: f.Key, Index: i, fit.Fits)))
+            .Where(x => x.Fits)
+            .Select(x => (x.Number, x.Index, Words: _itemWords[checklists[x.Number][x.Index].Item].Words.ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        // What the name cites (关于《…若干措施》的公平竞争审查意见) is what the document reviews, not what it is.
+        var name = EvidenceDocument.WithoutCitations(NameOf(document));
+        foreach (var b in fitted)
+        {
+            // Of the narrower item's further words, one the name holds that is not part of a word of the broader (公平、竞争 of 公平竞争审查).
+            var named = fitted.Any(a => (a.Number, a.Index) != (b.Number, b.Index) && b.Words.Count > 0 && b.Words.IsProperSubsetOf(a.Words)
+                && a.Words.Except(b.Words).Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
+            if (named)
+            {
+                fits[b.Number][b.Index] = ItemFit.No;
+            }
+        }
+        return fits.ToDictionary(f => f.Key, f => (IReadOnlyList<ItemFit>)f.Value);
+    }
+
 
     private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
 

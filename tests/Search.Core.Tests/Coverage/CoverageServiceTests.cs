@@ -126,6 +126,28 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_NoticeOnCleaningUpNormativeDocuments_IsTheCleanUpNotTheDocuments()
+    {
+        // 27.1 asks for the 清理 notice and results, 19.2 for the 行政规范性文件 themselves: the notice names the 清理.
+        var id = await IngestAsync("关于公布行政规范性文件清理结果的通知.txt", """
+            沙坡头区人民政府
+            关于公布行政规范性文件清理结果的通知
+            沙政发〔2023〕31号
+            各乡镇人民政府，区政府各部门：
+            根据《宁夏回族自治区行政规范性文件制定和备案审查规定》，按照“谁制定、谁清理”的原则，区政府对2018年1月1日以来以区政府和区政府办公室名义印发的行政规范性文件进行了全面清理。
+            一、清理结果。本次共清理行政规范性文件46件，继续有效35件，宣布废止7件，宣布失效4件。
+            二、有关要求。废止、失效的文件自本通知印发之日起停止执行；继续有效的文件目录同时在区政府门户网站“规范性文件”专栏公布。
+            沙坡头区人民政府
+            2023年8月21日
+            """, "区司法局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 27, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 19, 2).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
