@@ -36,8 +36,11 @@ public sealed partial class MaterialItemMatcher
     /// <summary>Share of the item's subject words its title and text must hold in any case: pairs of characters shared by chance (行政/复议 against 行政/诉讼) do not make a subject.</summary>
     public const double WordTextShare = 0.5;
 
-    /// <summary>Words of an item's sentence that say nothing of its subject.</summary>
-    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等"];
+    /// <summary>
+    /// Words of an item's sentence that say nothing of its subject; among them the verbs of carrying a matter out or
+    /// sending it (开展…清理, 公布网址, 各单位报送的…报告), which say how the material came about, not what it is about.
+    /// </summary>
+    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等", "开展", "公布", "公开", "建立", "报送"];
 
     /// <summary>Forms specific enough that a document of that form, whose text is on the subject, is the item even if its title is terse.</summary>
     private static readonly HashSet<string> SpecificForms =
@@ -248,23 +251,27 @@ public sealed partial class MaterialItemMatcher
 
     /// <summary>
     /// How one document fits every checklist of a framework: each read as a whole (see <see cref="FitChecklist"/>), and then
-    /// against each other: where one item's subject is another's and more (行政规范性文件清理 against 行政规范性文件) and the
-    /// document's name speaks of the more (清理), it is the narrower item, not the broader one.
+    /// against each other: where one item's subject is another's and more after it (行政规范性文件清理 against 行政规范性文件)
+    /// and the document's name, less the titles it cites, speaks of the more (清理), it is the narrower item, not the broader one.
     /// </summary>
     public IReadOnlyDictionary<int, IReadOnlyList<ItemFit>> FitFramework(IReadOnlyDictionary<int, List<MaterialRequirement>> checklists, EvidenceDocument document)
     {
         var fits = checklists.ToDictionary(c => c.Key, c => c.Value.Count == 0 ? [] : FitChecklist(c.Value, document).ToArray());
         var fitted = fits.SelectMany(f => f.Value.Select((fit, i) => (Number: f.Key, Index: i, fit.Fits)))
             .Where(x => x.Fits)
-            .Select(x => (x.Number, x.Index, Words: _itemWords[checklists[x.Number][x.Index].Item].Words.ToHashSet(StringComparer.Ordinal)))
+            .Select(x => (x.Number, x.Index, Ordered: _itemWords[checklists[x.Number][x.Index].Item].Words))
+            .Select(x => (x.Number, x.Index, x.Ordered, Words: x.Ordered.ToHashSet(StringComparer.Ordinal)))
             .ToList();
         // What the name cites (关于《…若干措施》的公平竞争审查意见) is what the document reviews, not what it is.
         var name = EvidenceDocument.WithoutCitations(NameOf(document));
         foreach (var b in fitted)
         {
-            // Of the narrower item's further words, one the name holds that is not part of a word of the broader (公平、竞争 of 公平竞争审查).
+            // The narrower item's further words that come after all of the broader's are what it is of them (行政规范性文件 → 清理);
+            // words before only qualify them (修订前后的应急演练制度规则 is still an 应急演练制度规则). The name must hold one that is
+            // not part of a word of the broader (公平、竞争 of 公平竞争审查).
             var named = fitted.Any(a => (a.Number, a.Index) != (b.Number, b.Index) && b.Words.Count > 0 && b.Words.IsProperSubsetOf(a.Words)
-                && a.Words.Except(b.Words).Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
+                && a.Ordered.Skip(a.Ordered.Select((w, i) => b.Words.Contains(w) ? i : -1).Max() + 1)
+                    .Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
             if (named)
             {
                 fits[b.Number][b.Index] = ItemFit.No;

@@ -148,6 +148,28 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_DepartmentsYearReport_IsOneOfTheReportsTheUnitsSubmit()
+    {
+        // 95.3's 报送 says how the reports arrive, not what they are about: a department's report to the 依法治区办 is one.
+        var id = await IngestAsync("区住建和交通局2023年法治政府建设情况报告.txt", """
+            沙坡头区住房城乡建设和交通局
+            关于2023年法治政府建设情况的报告
+            区委依法治区办：
+            2023年，我局深入学习贯彻习近平法治思想，认真落实法治政府建设各项任务，现将有关情况报告如下：
+            一、主要举措和成效。全面落实行政执法“三项制度”，全年办理行政处罚案件47件，全部经法制审核；开展建筑市场执法检查12次。
+            二、主要负责人履行推进法治建设第一责任人职责情况。局主要负责人主持召开党组会议专题研究法治建设工作3次，带头出庭应诉1次。
+            三、存在的不足。执法人员法律素养有待提高，执法文书制作不够规范。
+            四、2024年工作打算。加强执法人员培训，完善重大执法决定法制审核目录。
+            沙坡头区住房城乡建设和交通局
+            2024年1月15日
+            """, "区住建和交通局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 95, 3).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
