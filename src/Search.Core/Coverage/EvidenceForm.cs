@@ -25,7 +25,7 @@ public static partial class EvidenceForm
     /// <summary>Words naming a form, longest first so that 会议纪要 is read before 纪要 and 决定书 before 决定.</summary>
     internal static readonly (string Word, string Form)[] Words =
     [
-        ("会议纪要", Minutes), ("会议记录", Minutes),
+        ("会议纪要", Minutes), ("会议记录", Minutes), ("制度规则", Policy), ("制度机制", Policy),
         ("新闻报道", News), ("简报信息", News), ("工作信息", News), ("信息报道", News), ("宣传信息", News), ("情况说明", Report), ("格式样本", Template), ("示范文本", Template), ("审查意见", Opinion), ("审核意见", Opinion),
         ("法律意见", Opinion), ("论证意见", Opinion), ("评估报告", Report), ("统计年报", Report), ("一览表", Ledger), ("登记表", Ledger),
         ("汇总表", Ledger), ("统计表", Ledger), ("受理表", Ledger), ("安排表", Ledger), ("计划表", Ledger), ("课程表", Ledger), ("明细表", Ledger), ("登记簿", Ledger), ("决定书", CaseFile), ("判决书", CaseFile),
@@ -51,7 +51,7 @@ public static partial class EvidenceForm
     [
         ["通知", "通报", "公告", "决定", "批复"],
         ["方案", "计划", "要点", "预案", "工作要点", "实施方案", "工作方案", "应急预案"],
-        ["制度", "办法", "规定", "细则", "规则", "机制", "意见"],
+        ["制度", "办法", "规定", "细则", "规则", "机制", "意见", "制度规则", "制度机制"],
     ];
 
     /// <summary>True when a document whose title names <paramref name="titleWord"/> is the kind of policy the item's <paramref name="heads"/> ask for.</summary>

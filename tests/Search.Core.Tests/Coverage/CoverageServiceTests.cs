@@ -170,6 +170,28 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_RevisedDrillRules_AreTheRulesEachItemAsksFor()
+    {
+        // 制度规则 is one form word (rules): a 管理办法 is the 应急演练制度规则 of 63.3, the revised one of 61.3 and an 应急管理相关制度规则 (62.4).
+        var id = await IngestAsync("沙坡头区突发事件应急演练管理办法（2023年修订）.txt", """
+            沙坡头区应急管理局
+            沙应急发〔2023〕21号
+            沙坡头区突发事件应急演练管理办法（2023年修订）
+            第一条 为规范全区突发事件应急演练工作，检验应急预案，提高应急处置能力，根据《突发事件应急演练指南》，结合本区实际，制定本办法。
+            第二条 区人民政府每年至少组织1次模拟真实场景的综合应急演练，各乡镇、各部门每年至少组织1次专项演练。
+            第三条 演练分为桌面推演和实战演练，演练前制定方案，演练后进行评估总结。
+            第四条 本办法自印发之日起施行，2020年印发的《沙坡头区应急演练管理暂行办法》同时废止。
+            2023年4月3日
+            """, "区应急管理局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 61, 3).DocumentIds);
+        Assert.Contains(id, Item(report, 62, 4).DocumentIds);
+        Assert.Contains(id, Item(report, 63, 3).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";

@@ -51,4 +51,15 @@ public sealed class MaterialRequirementTests
     [InlineData("1.2022年以来行政复议案件目录汇总表（受理登记表和办结案件的登记表）", null)]
     public void Parse_ListInACarrier_IsWhatTheCarrierHolds(string item, string? expected) =>
         Assert.Equal(expected, MaterialRequirement.Parse(item).CarriedList);
+
+    [Theory]
+    [InlineData("3.应急演练制度规则，开展应急演练的信息报道、公布网址等。", "制度规则")]
+    [InlineData("1.行政应诉工作制度机制", "制度机制")]
+    public void Parse_RulesAndMechanisms_OneFormWord(string item, string head)
+    {
+        var r = MaterialRequirement.Parse(item);
+
+        Assert.Contains(head, r.HeadWords);
+        Assert.DoesNotContain("制度", r.Subject);
+    }
 }
