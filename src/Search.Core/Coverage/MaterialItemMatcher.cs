@@ -165,9 +165,18 @@ public sealed partial class MaterialItemMatcher
         var textWords = WordShare(words, ownName + "　" + document.OwnText);
         // Of an item that bundles separate requests, a document whose name is one of them, in the form that one asks for, is about the item
         // when its text is about the whole: a notice on the 公平竞争审查 联席会议 is not the 公平竞争审查意见 its item bundles with 文件.
-        var oneOf = subject.Alternatives.Any(a => (a.Forms.Count == 0 || a.Forms.Overlaps(document.Forms))
+        var named = subject.Alternatives.Where(a => (a.Forms.Count == 0 || a.Forms.Overlaps(document.Forms))
             && (Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare)
-            && Share(a.Head, nameBigrams) >= NameShare);
+            && Share(a.Head, nameBigrams) >= NameShare).ToList();
+        var oneOf = named.Count > 0;
+        // Being one of parallel requests (初任培训、任职培训: kinds of one 培训), its text need not speak of the words only the others ask for;
+        // requests that are not kinds of one thing (…清单…，清单动态调整的文件) are read as a whole still.
+        foreach (var a in named)
+        {
+            var others = subject.Alternatives.Where(o => o != a && o.Words.Count > 0 && a.Words.Count > 0 && o.Words[^1] == a.Words[^1])
+                .SelectMany(o => o.Words).Except(a.Words).ToHashSet(StringComparer.Ordinal);
+            textWords = Math.Max(textWords, WordShare(words.Where(w => !others.Contains(w)).ToList(), ownName + "　" + document.OwnText));
+        }
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
                 || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare

@@ -192,6 +192,48 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_InductionTrainingPlan_IsOneOfTheTrainingsAsked()
+    {
+        // 90.1 asks for 初任培训、任职培训 plans: an 初任培训 plan need not speak of 任职.
+        var id = await IngestAsync("2023年新录用公务员初任培训方案.txt", """
+            中共沙坡头区委组织部
+            关于印发《2023年沙坡头区新录用公务员初任培训方案》的通知
+            各乡镇党委，区直各部门：
+            为帮助新录用公务员尽快适应机关工作，现将培训方案印发如下。
+            一、培训对象。2023年全区新录用公务员42名。
+            二、培训时间。2023年8月14日至8月25日，共12天。
+            三、培训内容。（一）政治理论：习近平新时代中国特色社会主义思想；（二）法治教育：习近平法治思想、宪法、公务员法、行政处罚法、依法行政专题，共16学时；（三）公务员职业道德与廉政教育；（四）公文写作与办文办会。
+            四、考核方式。培训结束进行结业考试，成绩记入个人档案。
+            中共沙坡头区委组织部
+            2023年7月28日
+            """, "区委组织部");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 90, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_AdjustedListOfPowers_IsNotAnotherListsAdjustment()
+    {
+        // 2.5 and 9.2 also ask for their own list's 动态调整的文件: the 权责清单's adjustment is neither.
+        var id = await IngestAsync("关于调整沙坡头区政府部门权责清单的通知.txt", """
+            沙编办发〔2023〕11号
+            关于动态调整沙坡头区政府部门权责清单的通知
+            区政府各部门：
+            根据新修订的《中华人民共和国行政处罚法》等法律法规，经审核，对区自然资源局等8个部门的权责清单进行动态调整，新增职权12项，取消职权5项，变更职权9项。调整后的权责清单已在区政府网站公布，公开网址：http://www.sptq.gov.cn/zwgk/qzqd/2023tz/
+            沙坡头区机构编制委员会办公室
+            2023年6月2日
+            """, "区委编办");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 1, 4).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 2, 5).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 9, 2).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
