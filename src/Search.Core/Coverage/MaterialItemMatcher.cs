@@ -40,7 +40,7 @@ public sealed partial class MaterialItemMatcher
     /// Words of an item's sentence that say nothing of its subject; among them the verbs of carrying a matter out or
     /// sending it (开展…清理, 公布网址, 各单位报送的…报告), which say how the material came about, not what it is about.
     /// </summary>
-    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等", "开展", "公布", "公开", "建立", "报送"];
+    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等", "开展", "公布", "公开", "建立", "报送", "出台"];
 
     /// <summary>Forms specific enough that a document of that form, whose text is on the subject, is the item even if its title is terse.</summary>
     private static readonly HashSet<string> SpecificForms =
@@ -59,6 +59,12 @@ public sealed partial class MaterialItemMatcher
     private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms)
     {
         public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Head, IReadOnlySet<string> Forms)> Alternatives { get; init; } = [];
+
+        /// <summary>
+        /// What the item's subject is, its last word (突发事件应急管理培训 → 培训; the words before say of what), when it asks one
+        /// thing and that word says more than a kind of material or who provides it; null otherwise.
+        /// </summary>
+        public string? Head { get; init; }
     }
 
     /// <summary>Words of an item that ask for every unit's material (政府各部门会前学法制度, 各单位报送的…年度报告): one unit's own stands for it.</summary>
@@ -68,8 +74,11 @@ public sealed partial class MaterialItemMatcher
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:区|县|市)[\u4e00-\u9fff]{1,10}?(?:分局|局|委员会|办公室|中心)|[\u4e00-\u9fff]{2,4}(?:镇|乡)(?:人民政府)?")]
     private static partial System.Text.RegularExpressions.Regex UnitName();
 
-    /// <summary>Words that say only what kind of material is asked (相关宣传报道), not what it is about: an item with no other subject cannot be told from a document.</summary>
-    private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法"];
+    /// <summary>
+    /// Words that say only what kind of material is asked (相关宣传报道, 工作情况的说明, 佐证资料), not what it is about: an item
+    /// with no other subject cannot be told from a document, and none of them is what an item's subject is.
+    /// </summary>
+    private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法", "说明", "佐证", "全套"];
     /// <summary>Words that name who provides (区政府、政府各部门、各乡镇…), not what: a part of an item made of them, or of one word besides (登记受理表), is no request of its own.</summary>
     private static readonly HashSet<string> UnitWords = ["政府", "部门", "单位", "乡镇", "区政府", "各级", "本级", "所属"];
 
@@ -87,19 +96,26 @@ public sealed partial class MaterialItemMatcher
         var all = items.ToList();
         foreach (var item in all)
         {
-            var words = item.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
+            var words = item.Segments.SelectMany(InOrder).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
             var alternatives = item.Alternatives
-                .Select(a => ((IReadOnlyList<string>)a.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
+                .Select(a => ((IReadOnlyList<string>)a.Segments.SelectMany(InOrder).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
                     (IReadOnlyList<string>)a.Segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList(),
                     (IReadOnlyList<string>)MaterialRequirement.BigramsOf(a.Segments[^1]).Distinct().ToList(), a.Forms))
                 .Where(a => a.Item1.Count(w => !KindWords.Contains(w) && !UnitWords.Contains(w)) >= 2)
                 .ToList();
+            // Only an item that asks one thing has one head: in a list (通知、成绩单; 总体应急预案、各类专项应急预案) each part has its own.
+            var last = item.Segments.Count == 0 || item.Alternatives.Count >= 2 ? null : InOrder(item.Segments[^1]).LastOrDefault();
             _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList())
             {
                 Alternatives = alternatives.Count >= 2 ? alternatives : [],
+                Head = last is null || FunctionWords.Contains(last) || KindWords.Contains(last) || UnitWords.Contains(last) ? null : last,
             };
         }
         var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // A segment's words in the order it says them (the tokenizer gives domain terms first): what comes last is what it is.
+        IEnumerable<string> InOrder(string segment) =>
+            tokenizer.SubjectWords(segment).Select((w, i) => (w, i)).OrderBy(x => segment.IndexOf(x.w, StringComparison.Ordinal) is var at and >= 0 ? at : segment.Length + x.i).Select(x => x.w);
         foreach (var word in _itemWords.Values.SelectMany(w => w.Words))
         {
             wordDf[word] = wordDf.GetValueOrDefault(word) + 1;
@@ -180,7 +196,8 @@ public sealed partial class MaterialItemMatcher
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
                 || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
-            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.OwnText, t));
+            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.OwnText, t))
+            && (subject.Head is not { } head || Holds(ownName, head) || Holds(document.OwnText, head));
         if (!about)
         {
             return ItemFit.No;
@@ -300,8 +317,15 @@ public sealed partial class MaterialItemMatcher
         return every is not null && UnitName().IsMatch(name) ? name + "　" + every : name;
     }
 
-    /// <summary>True when <paramref name="text"/> holds <paramref name="word"/> or one of its synonyms.</summary>
-    private bool Holds(string text, string word) => _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal));
+    /// <summary>
+    /// True when <paramref name="text"/> holds <paramref name="word"/> or one of its synonyms; 年度 is held by a year named
+    /// (2023年法治政府建设情况报告 is that year's 年度报告).
+    /// </summary>
+    private bool Holds(string text, string word) =>
+        _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal)) || (word == "年度" && NamedYear().IsMatch(text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"20\d{2}年")]
+    private static partial System.Text.RegularExpressions.Regex NamedYear();
 
     /// <summary>The weighted share of <paramref name="words"/> that <paramref name="text"/> contains.</summary>
     private double WordShare(IReadOnlyList<string> words, string text)

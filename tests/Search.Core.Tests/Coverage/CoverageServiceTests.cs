@@ -189,6 +189,45 @@ public sealed class CoverageServiceTests : IDisposable
         Assert.Contains(id, Item(report, 61, 3).DocumentIds);
         Assert.Contains(id, Item(report, 62, 4).DocumentIds);
         Assert.Contains(id, Item(report, 63, 3).DocumentIds);
+        // 67.1 asks for 突发事件应急管理培训制度: what it is, the 培训, the rules never speak of.
+        Assert.DoesNotContain(id, Item(report, 67, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_ReportOnTheWork_IsTheAccountOfIt()
+    {
+        // 16.1 asks for an account (…工作情况的说明) of the 政务诚信 work: a report on it is one, though it does not call itself a 说明.
+        var id = await IngestAsync("沙坡头区2023年政务诚信建设工作情况报告.txt", """
+            沙坡头区2023年政务诚信建设工作情况报告
+            区发改局：
+            2023年，我区全面推进政务诚信建设，建立政务失信记录，开展政府机构失信问题专项治理，全年未发生政府机构被列入失信被执行人的情况。
+            一、健全政务诚信制度。二、加强公务员诚信教育。三、开展政务诚信评价。
+            沙坡头区人民政府办公室
+            2023年12月20日
+            """, "区发改局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 16, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_NoticeEnforcingTheRule_IsTheDocumentIssuingIt()
+    {
+        // "…惩罚性赔偿制度出台的文件": 出台 says the document issues the rule, the notice need not say 出台.
+        var id = await IngestAsync("关于严格执行知识产权侵权惩罚性赔偿制度的通知.txt", """
+            沙坡头区市场监督管理分局
+            关于严格执行知识产权侵权惩罚性赔偿制度的通知
+            沙市监发〔2023〕12号
+            各市场监管所：
+            为加大知识产权保护力度，对故意侵犯知识产权、情节严重的，依法适用惩罚性赔偿，在查处商标侵权、专利侵权案件中严格执行惩罚性赔偿制度，并将执行情况于每季度末报分局法规股。
+            沙坡头区市场监督管理分局
+            2023年3月20日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 8).DocumentIds);
     }
 
     [Fact]
