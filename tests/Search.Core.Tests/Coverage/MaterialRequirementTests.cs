@@ -55,7 +55,10 @@ public sealed class MaterialRequirementTests
     [Theory]
     [InlineData("3.应急演练制度规则，开展应急演练的信息报道、公布网址等。", "制度规则")]
     [InlineData("1.行政应诉工作制度机制", "制度机制")]
-    public void Parse_RulesAndMechanisms_OneFormWord(string item, string head)
+    [InlineData("1.突发事件信息发布规章制度", "规章制度")]
+    [InlineData("3.清廉建设相关制度文件", "制度")]
+    [InlineData("3.跨部门综合监管有关制度机制文件", "制度机制")]
+    public void Parse_RulesAndMechanisms_AFormNotASubject(string item, string head)
     {
         var r = MaterialRequirement.Parse(item);
 
