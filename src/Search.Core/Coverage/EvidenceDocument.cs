@@ -59,6 +59,15 @@ public sealed partial record EvidenceDocument(
 
     public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(WithoutCitations(Head)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The text less the titles it cites and the things it names in a run with others (公众参与、专家论证、风险评估、合法性审查和
+    /// 集体讨论决定等法定程序): a matter named as one of many is not what the document is about.
+    /// </summary>
+    public string UnlistedText { get; } = Listed().Replace(WithoutCitations(Head), "　");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^、，,。；;：:\n\t]{1,12}(?:、[^、，,。；;：:\n\t]{1,12}){2,}")]
+    private static partial System.Text.RegularExpressions.Regex Listed();
+
     /// <summary><paramref name="text"/> less the titles it cites (《…》).</summary>
     public static string WithoutCitations(string text) => Cited().Replace(text, "　");
 

@@ -196,7 +196,7 @@ public sealed partial class MaterialItemMatcher
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
                 || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
-            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.OwnText, t))
+            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.UnlistedText, t))
             && (subject.Head is not { } head || Holds(ownName, head) || Holds(document.OwnText, head));
         if (!about)
         {

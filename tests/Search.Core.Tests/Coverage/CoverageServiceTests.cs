@@ -273,6 +273,32 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_ListOfDecisions_NotTheExpertReviewItNamesAmongOthers()
+    {
+        // The notice names 专家论证 as one of the five procedures each decision goes through: it is the 目录 (30.1), not 33.1's 专家论证 material.
+        var id = await IngestAsync("关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知.txt", """
+            沙坡头区人民政府
+            关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知
+            沙政发〔2023〕5号
+            各乡镇人民政府，区政府各部门：
+            为规范重大行政决策程序，推进科学、民主、依法决策，根据《重大行政决策程序暂行条例》等规定，区政府编制了《沙坡头区人民政府2023年度重大行政决策事项目录》，经区委同意，现予公布，并就有关工作通知如下：
+            一、列入目录的决策事项应当履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定等法定程序。
+            二、目录实行动态管理，确需调整的，由承办单位提出建议，按程序报批后公布。
+            附件：沙坡头区人民政府2023年度重大行政决策事项目录
+            序号	事项名称	承办单位	完成时限
+            1	沙坡头区国土空间总体规划（2021—2035年）	区自然资源局	2023年12月
+            2	沙坡头区城区供热价格调整	区发改局	2023年10月
+            沙坡头区人民政府
+            2023年3月8日
+            """, "区政府办公室");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 30, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 33, 1).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
