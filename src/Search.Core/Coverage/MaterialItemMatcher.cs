@@ -278,7 +278,8 @@ public sealed partial class MaterialItemMatcher
     /// <summary>
     /// How one document fits every checklist of a framework: each read as a whole (see <see cref="FitChecklist"/>), and then
     /// against each other: where one item's subject is another's and more after it (行政规范性文件清理 against 行政规范性文件)
-    /// and the document's name, less the titles it cites, speaks of the more (清理), it is the narrower item, not the broader one.
+    /// and the document's name, less the titles it cites, speaks of the more (清理), it is the narrower item, not the broader one;
+    /// and where the name speaks of one item's own words and of none of another indicator's item's own, it is only the first.
     /// </summary>
     public IReadOnlyDictionary<int, IReadOnlyList<ItemFit>> FitFramework(IReadOnlyDictionary<int, List<MaterialRequirement>> checklists, EvidenceDocument document)
     {
@@ -298,7 +299,13 @@ public sealed partial class MaterialItemMatcher
             var named = fitted.Any(a => (a.Number, a.Index) != (b.Number, b.Index) && b.Words.Count > 0 && b.Words.IsProperSubsetOf(a.Words)
                 && a.Ordered.Skip(a.Ordered.Select((w, i) => b.Words.Contains(w) ? i : -1).Max() + 1)
                     .Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
-            if (named)
+            // Of two items of different indicators, one whose own words the name speaks of while it speaks of none of the other's own
+            // (信用领导小组 of 信用领导小组成员单位联席会议, to a 公平竞争审查 联席会议 notice) is the one the document is.
+            var other = fitted.Any(a => a.Number != b.Number
+                && a.Words.Except(b.Words).Any(w => Holds(name, w))
+                && b.Words.Except(a.Words).Where(w => !UnitWords.Contains(w) && !KindWords.Contains(w)).ToList() is { Count: > 0 } own
+                && !own.Any(w => Holds(name, w)));
+            if (named || other)
             {
                 fits[b.Number][b.Index] = ItemFit.No;
             }

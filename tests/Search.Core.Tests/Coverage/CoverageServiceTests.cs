@@ -299,6 +299,47 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_DepartmentsStudyRules_TheDepartmentsItemNotTheStandingMeetings()
+    {
+        // A bureau's own 会前学法制度 is one of the 政府各部门's (85.2), the unit's name standing for them; its 局务会议 is no 常务会 (85.1).
+        var id = await IngestAsync("区自然资源局党组会议和局务会议会前学法制度.txt", """
+            沙坡头区自然资源局党组会议和局务会议会前学法制度
+            为切实提高全局领导干部的法治意识，增强运用法治思维和法治方式推动自然资源管理工作的能力，结合我局实际，制定本制度。
+            一、局党组会议和局务会议会前学法原则上每月至少安排1次，每次学习不少于30分钟。
+            二、学法内容为宪法、《土地管理法》《矿产资源法》《城乡规划法》等法律法规规章，以及与当次会议议题相关的法律规定。
+            三、会前学法年度计划由政策法规股拟定，经局领导审定后执行。
+            四、局办公室做好学法签到和记录，年底报区司法局备案。
+            沙坡头区自然资源局
+            2023年3月2日
+            """, "区自然资源局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 85, 2).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 85, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_JointMeetingMembers_NotAnotherJointMeetings()
+    {
+        // 16.3 asks for the 信用领导小组成员单位联席会议: this notice names 成员单位 and 联席会议, but of the 公平竞争审查 one (12.4), never 信用.
+        var id = await IngestAsync("关于调整沙坡头区公平竞争审查联席会议成员单位及组成人员的通知.txt", """
+            沙坡头区人民政府办公室
+            沙政办发〔2023〕15号
+            关于调整沙坡头区公平竞争审查工作联席会议成员单位及组成人员的通知
+            各乡镇人民政府，区政府各部门：
+            因机构改革和人员变动，经区政府同意，对区公平竞争审查工作联席会议组成人员进行调整，由分管副区长担任召集人，区市场监管分局局长任副召集人，成员单位增加区工信和商务局、区农业农村局。
+            联席会议办公室设在区市场监管分局。
+            2023年5月4日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 4).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 16, 3).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";
