@@ -60,6 +60,9 @@ public sealed partial class MaterialItemMatcher
     {
         public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Head, IReadOnlySet<string> Forms)> Alternatives { get; init; } = [];
 
+        /// <summary>The words of each thing the material must concern (涉及…的); a document must hold all words of one of them.</summary>
+        public IReadOnlyList<IReadOnlyList<string>> Concerning { get; init; } = [];
+
         /// <summary>
         /// What the item's subject is, its last word (突发事件应急管理培训 → 培训; the words before say of what), when it asks one
         /// thing and that word says more than a kind of material or who provides it; null otherwise.
@@ -108,6 +111,10 @@ public sealed partial class MaterialItemMatcher
             _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList())
             {
                 Alternatives = alternatives.Count >= 2 ? alternatives : [],
+                Concerning = item.Concerning
+                    .Select(c => (IReadOnlyList<string>)InOrder(c).Where(w => !FunctionWords.Contains(w) && !KindWords.Contains(w) && !UnitWords.Contains(w)).ToList())
+                    .Where(c => c.Count > 0)
+                    .ToList(),
                 Head = last is null || FunctionWords.Contains(last) || KindWords.Contains(last) || UnitWords.Contains(last) ? null : last,
             };
         }
@@ -197,7 +204,8 @@ public sealed partial class MaterialItemMatcher
                 || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
             && subject.Terms.All(t => Holds(ownName, t) || Holds(document.UnlistedText, t))
-            && (subject.Head is not { } head || Holds(ownName, head) || Holds(document.OwnText, head));
+            && (subject.Head is not { } head || Holds(ownName, head) || Holds(document.OwnText, head))
+            && (subject.Concerning.Count == 0 || subject.Concerning.Any(c => c.All(w => Holds(ownName, w) || Holds(document.OwnText, w))));
         if (!about)
         {
             return ItemFit.No;

@@ -25,6 +25,18 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
     /// </summary>
     public string? CarriedList { get; init; }
 
+    /// <summary>
+    /// What the material must concern, from "涉及…的" (涉及各类市场主体准入的…目录; 涉及信用修复、异议处理的…案例): a document
+    /// must speak of one of these in full. Empty when the item says none.
+    /// </summary>
+    public IReadOnlyList<string> Concerning { get; init; } = [];
+
+    [GeneratedRegex(@"涉及([^，,；;。的]{2,30})的")]
+    private static partial Regex Concerns();
+
+    [GeneratedRegex(@"[、或]|或者")]
+    private static partial Regex ConcernSeparators();
+
     /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
     public bool AnyForm => Forms.Count == 0;
 
@@ -107,6 +119,11 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         {
             HeadWords = heads.Distinct().ToList(),
             CarriedList = listCarried,
+            Concerning = Concerns().Matches(Parenthetical().Replace(text, "　"))
+                .SelectMany(m => ConcernSeparators().Split(m.Groups[1].Value))
+                .Select(p => p.Trim())
+                .Where(p => p.Count(IsCjk) >= 2)
+                .ToList(),
             Alternatives = alternatives.Count >= 2 ? alternatives : [],
         };
     }

@@ -340,6 +340,28 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_ListOfDocumentsConcerningEnterprises_NotTheListOfThoseOnMarketEntry()
+    {
+        // 4.1 asks for the documents 涉及各类市场主体准入: a list of 涉企 documents that never speaks of 准入 is 12.2's list only.
+        var id = await IngestAsync("沙坡头区现行有效涉企行政规范性文件目录.txt", """
+            沙坡头区现行有效涉企行政规范性文件目录
+            （截至2023年10月31日）
+            序号	文件名称	文号	发文日期	制定机关
+            1	沙坡头区扶持小微企业发展暂行办法	沙政发〔2019〕15号	2019年6月3日	区人民政府
+            2	沙坡头区工业园区企业入驻管理办法	沙政发〔2020〕8号	2020年4月20日	区人民政府
+            3	沙坡头区招商引资优惠政策实施细则	沙政办发〔2021〕22号	2021年9月1日	区人民政府办公室
+            4	沙坡头区建筑市场主体信用评价管理办法	沙政办发〔2023〕6号	2023年3月10日	区人民政府办公室
+            以上文件均已经公平竞争审查。
+            区司法局
+            """, "区司法局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 2).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 4, 1).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";

@@ -65,4 +65,11 @@ public sealed class MaterialRequirementTests
         Assert.Contains(head, r.HeadWords);
         Assert.DoesNotContain("制度", r.Subject);
     }
+
+    [Theory]
+    [InlineData("1.提供涉及各类市场主体准入的现行有效的行政规范性文件目录清单", "各类市场主体准入")]
+    [InlineData("2.2022年以来有关部门受理的涉及信用修复、异议处理的具体案例，案例中的当事人请标注联系方式（不超过5个）", "信用修复|异议处理")]
+    [InlineData("2.现行涉企的行政规范性文件目录。", "")]
+    public void Parse_WhatTheMaterialMustConcern_ReadFromTheConcerningClause(string item, string expected) =>
+        Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), MaterialRequirement.Parse(item).Concerning);
 }
