@@ -37,6 +37,8 @@ public sealed class CoverageService(
 
         var requirements = framework.Indicators.ToDictionary(i => i.Number, i => i.Materials.SelectMany(g => g.Items).Select(MaterialRequirement.Parse).ToList());
         var itemMatcher = new MaterialItemMatcher(requirements.Values.SelectMany(r => r), tokenizer, evidenceDocs, vocabulary.Expand);
+        // Each document is read against the whole framework at once: which of two near items it is depends on both.
+        var fitsOf = evidenceDocs.ToDictionary(d => d.Id, d => itemMatcher.FitFramework(requirements, d));
         var onItems = itemDecisions.ForFramework(framework.Id)
             .GroupBy(d => (d.Number, d.Item))
             .ToDictionary(g => g.Key, g => g.GroupBy(d => d.DocumentId).ToDictionary(x => x.Key, x => x.Last()));
@@ -47,9 +49,8 @@ public sealed class CoverageService(
         {
             var evidence = links.GetValueOrDefault(indicator.Number)?.Values.OrderByDescending(e => e.Score).ToList() ?? [];
             var checklist = requirements[indicator.Number];
-            // Each document is read against the whole checklist at once: which of two near items it is depends on both.
             var candidates = evidenceDocs.Where(d => !rejected.Contains((d.Id, indicator.Number)))
-                .Select(d => (Document: d, Fits: checklist.Count == 0 ? [] : itemMatcher.FitChecklist(checklist, d)))
+                .Select(d => (Document: d, Fits: fitsOf[d.Id][indicator.Number]))
                 .ToList();
             var materials = new List<MaterialCoverage>();
             var index = 0;

@@ -4,7 +4,7 @@ using Search.Core.Storage;
 namespace Search.Core.Coverage;
 
 /// <summary>What item matching reads of a stored document: its name, what it is, its own date and the start of its text.</summary>
-public sealed record EvidenceDocument(
+public sealed partial record EvidenceDocument(
     string Id,
     string Title,
     string FileName,
@@ -41,7 +41,7 @@ public sealed record EvidenceDocument(
     /// from the text may be its letterhead or a document it cites.
     /// </remarks>
     public IReadOnlySet<string> Forms { get; } = EvidenceForm.OfDocument(
-        EvidenceForm.TitleForm(Path.GetFileNameWithoutExtension(FileName)) is null ? Title : Path.GetFileNameWithoutExtension(FileName), FileKind, HasDocNumber, Urls.Count > 0, Head.Length > 300 ? Head[..300] : Head);
+        EvidenceForm.TitleForm(Path.GetFileNameWithoutExtension(FileName)) is null ? Title : Path.GetFileNameWithoutExtension(FileName), FileKind, HasDocNumber, Urls.Count > 0, Head);
 
     /// <summary>The form word the file name or title names (制度, 要点, 台账…), for items that ask for one kind of policy.</summary>
     public string? TitleWord { get; } = EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName)) ?? EvidenceForm.TitleWord(Title);
@@ -50,6 +50,29 @@ public sealed record EvidenceDocument(
     public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(Title + "　" + Path.GetFileNameWithoutExtension(FileName)).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlySet<string> TextBigrams { get; } = MaterialRequirement.BigramsOf(Head).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text less the titles it cites (根据《法治政府建设与责任落实督察工作规定》, 《国务院关于在市场体系建设中建立公平竞争审查制度的意见》):
+    /// what a document cites as its ground is not what it is about.
+    /// </summary>
+    public string OwnText { get; } = WithoutCitations(Head);
+
+    public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(WithoutCitations(Head)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The text less the titles it cites and the things it names in a run with others (公众参与、专家论证、风险评估、合法性审查和
+    /// 集体讨论决定等法定程序): a matter named as one of many is not what the document is about.
+    /// </summary>
+    public string UnlistedText { get; } = Listed().Replace(WithoutCitations(Head), "　");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^、，,。；;：:\n\t]{1,12}(?:、[^、，,。；;：:\n\t]{1,12}){2,}")]
+    private static partial System.Text.RegularExpressions.Regex Listed();
+
+    /// <summary><paramref name="text"/> less the titles it cites (《…》).</summary>
+    public static string WithoutCitations(string text) => Cited().Replace(text, "　");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"《[^《》\n]*》")]
+    private static partial System.Text.RegularExpressions.Regex Cited();
 
     /// <summary>
     /// The dates the document's own lines state (a ledger's 受理日期 cells), for a document without a date of its

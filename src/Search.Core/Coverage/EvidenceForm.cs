@@ -25,7 +25,7 @@ public static partial class EvidenceForm
     /// <summary>Words naming a form, longest first so that 会议纪要 is read before 纪要 and 决定书 before 决定.</summary>
     internal static readonly (string Word, string Form)[] Words =
     [
-        ("会议纪要", Minutes), ("会议记录", Minutes),
+        ("会议纪要", Minutes), ("会议记录", Minutes), ("制度规则", Policy), ("制度机制", Policy), ("规章制度", Policy),
         ("新闻报道", News), ("简报信息", News), ("工作信息", News), ("信息报道", News), ("宣传信息", News), ("情况说明", Report), ("格式样本", Template), ("示范文本", Template), ("审查意见", Opinion), ("审核意见", Opinion),
         ("法律意见", Opinion), ("论证意见", Opinion), ("评估报告", Report), ("统计年报", Report), ("一览表", Ledger), ("登记表", Ledger),
         ("汇总表", Ledger), ("统计表", Ledger), ("受理表", Ledger), ("安排表", Ledger), ("计划表", Ledger), ("课程表", Ledger), ("明细表", Ledger), ("登记簿", Ledger), ("决定书", CaseFile), ("判决书", CaseFile),
@@ -43,6 +43,9 @@ public static partial class EvidenceForm
     /// <summary>Words that ask for something without naming its form: any form fits.</summary>
     internal static readonly string[] GenericWords = ["资料", "材料", "情况", "记录", "档案", "证明", "内容"];
 
+    /// <summary>Policy words that name rules: a 制度, 办法, 细则… (制度规则, 规章制度 are one word for them).</summary>
+    private static readonly string[] RuleWords = ["制度", "办法", "规定", "细则", "规则", "机制", "意见", "制度规则", "制度机制", "规章制度"];
+
     /// <summary>
     /// Policy words by what they are: a notice about something, a plan, or rules. An item that asks for a 要点 or a
     /// 制度 wants that, not any notice on the subject; an item that asks for 文件 or 原件 takes any of them.
@@ -51,7 +54,7 @@ public static partial class EvidenceForm
     [
         ["通知", "通报", "公告", "决定", "批复"],
         ["方案", "计划", "要点", "预案", "工作要点", "实施方案", "工作方案", "应急预案"],
-        ["制度", "办法", "规定", "细则", "规则", "机制", "意见"],
+        RuleWords,
     ];
 
     /// <summary>True when a document whose title names <paramref name="titleWord"/> is the kind of policy the item's <paramref name="heads"/> ask for.</summary>
@@ -68,6 +71,9 @@ public static partial class EvidenceForm
         }
         return policyHeads.Any(h => h == titleWord || PolicyFamilies.Any(f => f.Contains(h) && f.Contains(titleWord)));
     }
+
+    /// <summary>The form a form word names (目录 → 清单, 文件 → 文件), or null for a word that names none.</summary>
+    public static string? FormOf(string word) => Words.FirstOrDefault(w => w.Word == word).Form;
 
     /// <summary>The form word a title's form was read from (关于印发…制度的通知 → 制度), or null.</summary>
     public static string? TitleWord(string title) => NamedWord(title)?.Word;
@@ -89,12 +95,14 @@ public static partial class EvidenceForm
                 part = part[..^generic.Length].TrimEnd('等', '的');
             }
         }
+        string? previous = null;
         for (var first = true; ; first = false)
         {
             var trimmed = part.TrimEnd('等', ' ', '　');
             // Only lists, ledgers and web words chain (案件目录汇总表, 网上公布截图): 执法决定目录 asks for a 目录 of 决定.
+            // Rules name the kind of 文件 they are in (…相关制度文件, …制度机制文件): 文件 of rules.
             var match = Words.FirstOrDefault(w => trimmed.EndsWith(w.Word, StringComparison.Ordinal)
-                && (first || (w.Word != "文件" && w.Form is List or Ledger or Web)));
+                && (first || (w.Word != "文件" && w.Form is List or Ledger or Web) || (previous == "文件" && RuleWords.Contains(w.Word))));
             if (match.Word is null)
             {
                 break;
@@ -102,6 +110,7 @@ public static partial class EvidenceForm
             forms.Add(OpinionOrPolicy(trimmed, match.Word, match.Form));
             heads?.Add(match.Word);
             part = trimmed[..^match.Word.Length];
+            previous = match.Word;
         }
         part = part.TrimEnd('的', '等', ' ', '　');
         return forms;
@@ -164,8 +173,9 @@ public static partial class EvidenceForm
         {
             forms.Add(Web);
         }
-        // A page whose head says when and where it was published (发布时间, 来源：) and whose title names no form is a news item.
-        if (forms.Count == 0 && NewsMarks.Any(m => head.Contains(m, StringComparison.Ordinal)))
+        // A page whose head says when and where it was published (发布时间, 来源：), or a piece signed off as one
+        // (（区司法局　供稿）), whose title names no form is a news item.
+        if (forms.Count == 0 && IsNews(head))
         {
             forms.Add(News);
         }
@@ -186,6 +196,27 @@ public static partial class EvidenceForm
     }
 
     private static readonly string[] NewsMarks = ["发布时间", "来源：", "本报讯", "记者"];
+
+    /// <summary>Characters of a document's start where publication marks (发布时间, 来源：) are looked for.</summary>
+    private const int NewsMarkCharacters = 300;
+
+    /// <summary>
+    /// The sign-off of a news piece as units send it in: its last line, in brackets, names who wrote it
+    /// (（区人大常委会办公室　供稿）, （通讯员　马丽）) or the unit and the day (（区应急管理局　2023年6月21日）).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[（(][^（）()]{0,40}(?:供稿|通讯员|记者|撰稿|20\d{2}年\d{1,2}月\d{1,2}日)[^（）()]{0,20}[）)]$")]
+    private static partial System.Text.RegularExpressions.Regex SignOff();
+
+    private static bool IsNews(string head)
+    {
+        var start = head.Length > NewsMarkCharacters ? head[..NewsMarkCharacters] : head;
+        if (NewsMarks.Any(m => start.Contains(m, StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        var last = head.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        return last is not null && SignOff().IsMatch(last);
+    }
 
     /// <summary>Words a covering notice uses for what it carries: 关于印发…方案的通知, 关于公布…清单的通知.</summary>
     private static readonly string[] CoveringWords = ["印发", "转发", "公布", "发布"];

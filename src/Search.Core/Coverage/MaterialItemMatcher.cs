@@ -18,7 +18,11 @@ public sealed partial class MaterialItemMatcher
 
     public const double NameSupport = 0.25;
 
-    /// <summary>Share its text must hold when the document already is the specific form the item asks for (a 简报, an 审查意见, a 台账).</summary>
+    /// <summary>
+    /// Share its text must hold when the document already is the specific form the item asks for (a 简报, an 审查意见, a 台账),
+    /// and its name shares at least something of the subject: a headline about another matter (常务会议会前学法) is that
+    /// matter's news, however much its text says of the law studied.
+    /// </summary>
     public const double FormTextShare = 0.75;
 
     /// <summary>…or, for such a document, this share of its name and <see cref="FormTextSupport"/> of its text.</summary>
@@ -32,8 +36,11 @@ public sealed partial class MaterialItemMatcher
     /// <summary>Share of the item's subject words its title and text must hold in any case: pairs of characters shared by chance (行政/复议 against 行政/诉讼) do not make a subject.</summary>
     public const double WordTextShare = 0.5;
 
-    /// <summary>Words of an item's sentence that say nothing of its subject.</summary>
-    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等"];
+    /// <summary>
+    /// Words of an item's sentence that say nothing of its subject; among them the verbs of carrying a matter out or
+    /// sending it (开展…清理, 公布网址, 各单位报送的…报告), which say how the material came about, not what it is about.
+    /// </summary>
+    private static readonly HashSet<string> FunctionWords = ["经过", "形式", "具体", "其他", "相关", "有关", "以及", "各类", "各项", "方面", "等等", "开展", "公布", "公开", "建立", "报送", "出台"];
 
     /// <summary>Forms specific enough that a document of that form, whose text is on the subject, is the item even if its title is terse.</summary>
     private static readonly HashSet<string> SpecificForms =
@@ -51,7 +58,16 @@ public sealed partial class MaterialItemMatcher
     /// </summary>
     private sealed record SubjectWords(IReadOnlyList<string> Words, IReadOnlyList<string> Terms)
     {
-        public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams)> Alternatives { get; init; } = [];
+        public IReadOnlyList<(IReadOnlyList<string> Words, IReadOnlyList<string> Bigrams, IReadOnlyList<string> Head, IReadOnlySet<string> Forms)> Alternatives { get; init; } = [];
+
+        /// <summary>The words of each thing the material must concern (涉及…的); a document must hold all words of one of them.</summary>
+        public IReadOnlyList<IReadOnlyList<string>> Concerning { get; init; } = [];
+
+        /// <summary>
+        /// What the item's subject is, its last word (突发事件应急管理培训 → 培训; the words before say of what), when it asks one
+        /// thing and that word says more than a kind of material or who provides it; null otherwise.
+        /// </summary>
+        public string? Head { get; init; }
     }
 
     /// <summary>Words of an item that ask for every unit's material (政府各部门会前学法制度, 各单位报送的…年度报告): one unit's own stands for it.</summary>
@@ -61,8 +77,11 @@ public sealed partial class MaterialItemMatcher
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:区|县|市)[\u4e00-\u9fff]{1,10}?(?:分局|局|委员会|办公室|中心)|[\u4e00-\u9fff]{2,4}(?:镇|乡)(?:人民政府)?")]
     private static partial System.Text.RegularExpressions.Regex UnitName();
 
-    /// <summary>Words that say only what kind of material is asked (相关宣传报道), not what it is about: an item with no other subject cannot be told from a document.</summary>
-    private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法"];
+    /// <summary>
+    /// Words that say only what kind of material is asked (相关宣传报道, 工作情况的说明, 佐证资料), not what it is about: an item
+    /// with no other subject cannot be told from a document, and none of them is what an item's subject is.
+    /// </summary>
+    private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法", "说明", "佐证", "全套"];
     /// <summary>Words that name who provides (区政府、政府各部门、各乡镇…), not what: a part of an item made of them, or of one word besides (登记受理表), is no request of its own.</summary>
     private static readonly HashSet<string> UnitWords = ["政府", "部门", "单位", "乡镇", "区政府", "各级", "本级", "所属"];
 
@@ -80,18 +99,30 @@ public sealed partial class MaterialItemMatcher
         var all = items.ToList();
         foreach (var item in all)
         {
-            var words = item.Segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
+            var words = item.Segments.SelectMany(InOrder).Where(w => !FunctionWords.Contains(w)).Distinct().ToList();
             var alternatives = item.Alternatives
-                .Select(segments => ((IReadOnlyList<string>)segments.SelectMany(tokenizer.SubjectWords).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
-                    (IReadOnlyList<string>)segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList()))
+                .Select(a => ((IReadOnlyList<string>)a.Segments.SelectMany(InOrder).Where(w => !FunctionWords.Contains(w)).Distinct().ToList(),
+                    (IReadOnlyList<string>)a.Segments.SelectMany(MaterialRequirement.BigramsOf).Distinct().ToList(),
+                    (IReadOnlyList<string>)MaterialRequirement.BigramsOf(a.Segments[^1]).Distinct().ToList(), a.Forms))
                 .Where(a => a.Item1.Count(w => !KindWords.Contains(w) && !UnitWords.Contains(w)) >= 2)
                 .ToList();
+            // Only an item that asks one thing has one head: in a list (通知、成绩单; 总体应急预案、各类专项应急预案) each part has its own.
+            var last = item.Segments.Count == 0 || item.Alternatives.Count >= 2 ? null : InOrder(item.Segments[^1]).LastOrDefault();
             _itemWords[item.Item] = new SubjectWords(words, words.Where(tokenizer.IsTerm).ToList())
             {
                 Alternatives = alternatives.Count >= 2 ? alternatives : [],
+                Concerning = item.Concerning
+                    .Select(c => (IReadOnlyList<string>)InOrder(c).Where(w => !FunctionWords.Contains(w) && !KindWords.Contains(w) && !UnitWords.Contains(w)).ToList())
+                    .Where(c => c.Count > 0)
+                    .ToList(),
+                Head = last is null || FunctionWords.Contains(last) || KindWords.Contains(last) || UnitWords.Contains(last) ? null : last,
             };
         }
         var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // A segment's words in the order it says them (the tokenizer gives domain terms first): what comes last is what it is.
+        IEnumerable<string> InOrder(string segment) =>
+            tokenizer.SubjectWords(segment).Select((w, i) => (w, i)).OrderBy(x => segment.IndexOf(x.w, StringComparison.Ordinal) is var at and >= 0 ? at : segment.Length + x.i).Select(x => x.w);
         foreach (var word in _itemWords.Values.SelectMany(w => w.Words))
         {
             wordDf[word] = wordDf.GetValueOrDefault(word) + 1;
@@ -138,6 +169,10 @@ public sealed partial class MaterialItemMatcher
         {
             return ItemFit.No;
         }
+        if (item.CarriedList is { } list && !document.Forms.Contains(EvidenceForm.List) && !NameOf(document).Contains(list, StringComparison.Ordinal))
+        {
+            return ItemFit.No;
+        }
         var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
         if (subject.Words.All(KindWords.Contains))
         {
@@ -147,16 +182,30 @@ public sealed partial class MaterialItemMatcher
         var nameBigrams = ownName.Length == NameOf(document).Length ? document.NameBigrams
             : document.NameBigrams.Union(MaterialRequirement.BigramsOf(ownName)).ToHashSet(StringComparer.Ordinal);
         var name = Share(item.Bigrams, nameBigrams);
-        var text = Share(item.Bigrams, document.TextBigrams);
+        var text = Share(item.Bigrams, document.OwnTextBigrams);
         var words = subject.Words;
         var nameWords = WordShare(words, ownName);
-        var textWords = WordShare(words, ownName + "　" + document.Head);
-        // Of an item that bundles separate requests, a document whose name is one of them is about the item, when its text is about the whole.
-        var oneOf = subject.Alternatives.Any(a => Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare);
+        var textWords = WordShare(words, ownName + "　" + document.OwnText);
+        // Of an item that bundles separate requests, a document whose name is one of them, in the form that one asks for, is about the item
+        // when its text is about the whole: a notice on the 公平竞争审查 联席会议 is not the 公平竞争审查意见 its item bundles with 文件.
+        var named = subject.Alternatives.Where(a => (a.Forms.Count == 0 || a.Forms.Overlaps(document.Forms))
+            && (Share(a.Bigrams, nameBigrams) >= NameShare || WordShare(a.Words, ownName) >= WordNameShare)
+            && Share(a.Head, nameBigrams) >= NameShare).ToList();
+        var oneOf = named.Count > 0;
+        // Being one of parallel requests (初任培训、任职培训: kinds of one 培训), its text need not speak of the words only the others ask for;
+        // requests that are not kinds of one thing (…清单…，清单动态调整的文件) are read as a whole still.
+        foreach (var a in named)
+        {
+            var others = subject.Alternatives.Where(o => o != a && o.Words.Count > 0 && a.Words.Count > 0 && o.Words[^1] == a.Words[^1])
+                .SelectMany(o => o.Words).Except(a.Words).ToHashSet(StringComparer.Ordinal);
+            textWords = Math.Max(textWords, WordShare(words.Where(w => !others.Contains(w)).ToList(), ownName + "　" + document.OwnText));
+        }
         var about = (name >= NameShare || nameWords >= WordNameShare || oneOf || (name >= NameSupport && text >= TextShare)
-                || (SpecificForms.Contains(form) && (text >= FormTextShare || (name >= FormNameSupport && text >= FormTextSupport))))
+                || (SpecificForms.Contains(form) && ((text >= FormTextShare && name > 0) || (name >= FormNameSupport && text >= FormTextSupport))))
             && textWords >= WordTextShare
-            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.Head, t));
+            && subject.Terms.All(t => Holds(ownName, t) || Holds(document.UnlistedText, t))
+            && (subject.Head is not { } head || Holds(ownName, head) || Holds(document.OwnText, head))
+            && (subject.Concerning.Count == 0 || subject.Concerning.Any(c => c.All(w => Holds(ownName, w) || Holds(document.OwnText, w))));
         if (!about)
         {
             return ItemFit.No;
@@ -234,6 +283,45 @@ public sealed partial class MaterialItemMatcher
         return fits.Select((f, i) => dropped[i] ? ItemFit.No : f).ToList();
     }
 
+    /// <summary>
+    /// How one document fits every checklist of a framework: each read as a whole (see <see cref="FitChecklist"/>), and then
+    /// against each other: where one item's subject is another's and more after it (行政规范性文件清理 against 行政规范性文件)
+    /// and the document's name, less the titles it cites, speaks of the more (清理), it is the narrower item, not the broader one;
+    /// and where the name speaks of one item's own words and of none of another indicator's item's own, it is only the first.
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<ItemFit>> FitFramework(IReadOnlyDictionary<int, List<MaterialRequirement>> checklists, EvidenceDocument document)
+    {
+        var fits = checklists.ToDictionary(c => c.Key, c => c.Value.Count == 0 ? [] : FitChecklist(c.Value, document).ToArray());
+        var fitted = fits.SelectMany(f => f.Value.Select((fit, i) => (Number: f.Key, Index: i, fit.Fits)))
+            .Where(x => x.Fits)
+            .Select(x => (x.Number, x.Index, Ordered: _itemWords[checklists[x.Number][x.Index].Item].Words))
+            .Select(x => (x.Number, x.Index, x.Ordered, Words: x.Ordered.ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        // What the name cites (关于《…若干措施》的公平竞争审查意见) is what the document reviews, not what it is.
+        var name = EvidenceDocument.WithoutCitations(NameOf(document));
+        foreach (var b in fitted)
+        {
+            // The narrower item's further words that come after all of the broader's are what it is of them (行政规范性文件 → 清理);
+            // words before only qualify them (修订前后的应急演练制度规则 is still an 应急演练制度规则). The name must hold one that is
+            // not part of a word of the broader (公平、竞争 of 公平竞争审查).
+            var named = fitted.Any(a => (a.Number, a.Index) != (b.Number, b.Index) && b.Words.Count > 0 && b.Words.IsProperSubsetOf(a.Words)
+                && a.Ordered.Skip(a.Ordered.Select((w, i) => b.Words.Contains(w) ? i : -1).Max() + 1)
+                    .Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
+            // Of two items of different indicators, one whose own words the name speaks of while it speaks of none of the other's own
+            // (信用领导小组 of 信用领导小组成员单位联席会议, to a 公平竞争审查 联席会议 notice) is the one the document is.
+            var other = fitted.Any(a => a.Number != b.Number
+                && a.Words.Except(b.Words).Any(w => Holds(name, w))
+                && b.Words.Except(a.Words).Where(w => !UnitWords.Contains(w) && !KindWords.Contains(w)).ToList() is { Count: > 0 } own
+                && !own.Any(w => Holds(name, w)));
+            if (named || other)
+            {
+                fits[b.Number][b.Index] = ItemFit.No;
+            }
+        }
+        return fits.ToDictionary(f => f.Key, f => (IReadOnlyList<ItemFit>)f.Value);
+    }
+
+
     private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
 
     /// <summary>The document's name as read for <paramref name="item"/>: where the item asks for every unit's material, a unit's name in it stands for those words.</summary>
@@ -244,8 +332,15 @@ public sealed partial class MaterialItemMatcher
         return every is not null && UnitName().IsMatch(name) ? name + "　" + every : name;
     }
 
-    /// <summary>True when <paramref name="text"/> holds <paramref name="word"/> or one of its synonyms.</summary>
-    private bool Holds(string text, string word) => _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal));
+    /// <summary>
+    /// True when <paramref name="text"/> holds <paramref name="word"/> or one of its synonyms; 年度 is held by a year named
+    /// (2023年法治政府建设情况报告 is that year's 年度报告).
+    /// </summary>
+    private bool Holds(string text, string word) =>
+        _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal)) || (word == "年度" && NamedYear().IsMatch(text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"20\d{2}年")]
+    private static partial System.Text.RegularExpressions.Regex NamedYear();
 
     /// <summary>The weighted share of <paramref name="words"/> that <paramref name="text"/> contains.</summary>
     private double WordShare(IReadOnlyList<string> words, string text)

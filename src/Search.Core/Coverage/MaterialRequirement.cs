@@ -14,10 +14,28 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
     public IReadOnlyList<string> HeadWords { get; init; } = [];
 
     /// <summary>
-    /// The subjects of the separate requests the item bundles (突发事件监测预警、信息报告、调查评估等制度规则;
+    /// The separate requests the item bundles (突发事件监测预警、信息报告、调查评估等制度规则;
     /// 公布投诉举报电话网址、及建立的受理程序制度): a document that is one of them is the item. Empty when the item asks one thing.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+    public IReadOnlyList<BundledRequest> Alternatives { get; init; } = [];
+
+    /// <summary>
+    /// The list an item asks for in a carrier (…事项目录文件, …收费事项清单文件): the 文件, 网址 or 截图 must be that list's, so a
+    /// document that is no list and does not name it (a call for proposals of 决策事项) is not the item. Null when the item names none.
+    /// </summary>
+    public string? CarriedList { get; init; }
+
+    /// <summary>
+    /// What the material must concern, from "涉及…的" (涉及各类市场主体准入的…目录; 涉及信用修复、异议处理的…案例): a document
+    /// must speak of one of these in full. Empty when the item says none.
+    /// </summary>
+    public IReadOnlyList<string> Concerning { get; init; } = [];
+
+    [GeneratedRegex(@"涉及([^，,；;。的]{2,30})的")]
+    private static partial Regex Concerns();
+
+    [GeneratedRegex(@"[、或]|或者")]
+    private static partial Regex ConcernSeparators();
 
     /// <summary>True when the item names no form (…资料, …情况): any document on the subject fits.</summary>
     public bool AnyForm => Forms.Count == 0;
@@ -70,12 +88,22 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         main = Instructions().Replace(main, "");
         var forms = new HashSet<string>(StringComparer.Ordinal);
         var heads = new List<string>();
+        string? listCarried = null;
         var parts = PartSeparators().Split(main).Select(part =>
         {
-            forms.UnionWith(EvidenceForm.StripHead(ref part, heads));
-            return part;
+            var partHeads = new List<string>();
+            var own = EvidenceForm.StripHead(ref part, partHeads);
+            heads.AddRange(partHeads);
+            forms.UnionWith(own);
+            // "…事项目录文件": the 文件 carries the 目录 (stripped after it, so read before it).
+            if (partHeads.Count >= 2 && EvidenceForm.FormOf(partHeads[^1]) == EvidenceForm.List
+                && EvidenceForm.FormOf(partHeads[0]) is EvidenceForm.Policy or EvidenceForm.Web)
+            {
+                listCarried ??= partHeads[^1];
+            }
+            return (Text: part, Forms: own);
         }).ToList();
-        main = string.Join("　", parts);
+        main = string.Join("　", parts.Select(p => p.Text));
         // Forms named only inside brackets (…情况（图片、台账、制度等资料）) are accepted too.
         foreach (Match p in Parenthetical().Matches(text))
         {
@@ -86,10 +114,16 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
             }
         }
         var segments = SegmentsOf(main);
-        var alternatives = parts.Select(SegmentsOf).Where(p => p.Count > 0).ToList();
+        var alternatives = parts.Select(p => new BundledRequest(SegmentsOf(p.Text), p.Forms)).Where(p => p.Segments.Count > 0).ToList();
         return new MaterialRequirement(item, forms, string.Join(" ", segments), segments, quantity, window)
         {
             HeadWords = heads.Distinct().ToList(),
+            CarriedList = listCarried,
+            Concerning = Concerns().Matches(Parenthetical().Replace(text, "　"))
+                .SelectMany(m => ConcernSeparators().Split(m.Groups[1].Value))
+                .Select(p => p.Trim())
+                .Where(p => p.Count(IsCjk) >= 2)
+                .ToList(),
             Alternatives = alternatives.Count >= 2 ? alternatives : [],
         };
     }
@@ -121,3 +155,9 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
 
     internal static bool IsCjk(char c) => c >= '\u4e00' && c <= '\u9fff';
 }
+
+/// <summary>
+/// One of the requests an item bundles: its subject, and the forms it names of its own (公平竞争审查意见 asks for
+/// 审查意见, not for any 文件 the item takes); none when it shares the item's.
+/// </summary>
+public sealed record BundledRequest(IReadOnlyList<string> Segments, IReadOnlySet<string> Forms);

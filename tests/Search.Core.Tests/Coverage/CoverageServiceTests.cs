@@ -99,6 +99,269 @@ public sealed class CoverageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_NoticeOnTheJointMeeting_NeitherTheSystemItCitesNorAReviewedDocument()
+    {
+        // The notice cites the State Council's opinion on building the 公平竞争审查 system (12.3's subject) as its ground, and
+        // 12.1 bundles reviewed 行政规范性文件 with 公平竞争审查意见: the notice is none of them, only the 联席会议 change of 12.4.
+        var id = await IngestAsync("关于调整沙坡头区公平竞争审查工作联席会议组成人员的通知.txt", """
+            沙坡头区人民政府办公室
+            关于调整沙坡头区公平竞争审查工作联席会议组成人员的通知
+            沙政办发〔2023〕27号
+            各乡镇人民政府，区政府各部门：
+            为深入贯彻《国务院关于在市场体系建设中建立公平竞争审查制度的意见》（国发〔2016〕34号）和《公平竞争审查制度实施细则》，强化竞争政策基础地位，因人事变动，经区政府同意，决定调整沙坡头区公平竞争审查工作联席会议组成人员，由区政府分管领导担任召集人。调整后人员如下：
+            召集人：区政府副区长
+            副召集人：区市场监管分局局长、区发改局局长、区司法局局长
+            成员：区财政局、区工信和商务局、区自然资源局、区住建和交通局等18个部门分管负责同志。
+            联席会议办公室设在区市场监管分局。联席会议成员如有变动，由所在单位提出，联席会议办公室报召集人同意后调整，不再另行发文。
+            沙坡头区人民政府办公室
+            2023年7月4日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.DoesNotContain(id, Item(report, 12, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 12, 3).DocumentIds);
+        // Its 组成人员 are the 联席会议成员 12.4 asks to adjust.
+        Assert.Contains(id, Item(report, 12, 4).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_NoticeOnCleaningUpNormativeDocuments_IsTheCleanUpNotTheDocuments()
+    {
+        // 27.1 asks for the 清理 notice and results, 19.2 for the 行政规范性文件 themselves: the notice names the 清理.
+        var id = await IngestAsync("关于公布行政规范性文件清理结果的通知.txt", """
+            沙坡头区人民政府
+            关于公布行政规范性文件清理结果的通知
+            沙政发〔2023〕31号
+            各乡镇人民政府，区政府各部门：
+            根据《宁夏回族自治区行政规范性文件制定和备案审查规定》，按照“谁制定、谁清理”的原则，区政府对2018年1月1日以来以区政府和区政府办公室名义印发的行政规范性文件进行了全面清理。
+            一、清理结果。本次共清理行政规范性文件46件，继续有效35件，宣布废止7件，宣布失效4件。
+            二、有关要求。废止、失效的文件自本通知印发之日起停止执行；继续有效的文件目录同时在区政府门户网站“规范性文件”专栏公布。
+            沙坡头区人民政府
+            2023年8月21日
+            """, "区司法局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 27, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 19, 2).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_DepartmentsYearReport_IsOneOfTheReportsTheUnitsSubmit()
+    {
+        // 95.3's 报送 says how the reports arrive, not what they are about: a department's report to the 依法治区办 is one.
+        var id = await IngestAsync("区住建和交通局2023年法治政府建设情况报告.txt", """
+            沙坡头区住房城乡建设和交通局
+            关于2023年法治政府建设情况的报告
+            区委依法治区办：
+            2023年，我局深入学习贯彻习近平法治思想，认真落实法治政府建设各项任务，现将有关情况报告如下：
+            一、主要举措和成效。全面落实行政执法“三项制度”，全年办理行政处罚案件47件，全部经法制审核；开展建筑市场执法检查12次。
+            二、主要负责人履行推进法治建设第一责任人职责情况。局主要负责人主持召开党组会议专题研究法治建设工作3次，带头出庭应诉1次。
+            三、存在的不足。执法人员法律素养有待提高，执法文书制作不够规范。
+            四、2024年工作打算。加强执法人员培训，完善重大执法决定法制审核目录。
+            沙坡头区住房城乡建设和交通局
+            2024年1月15日
+            """, "区住建和交通局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 95, 3).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_RevisedDrillRules_AreTheRulesEachItemAsksFor()
+    {
+        // 制度规则 is one form word (rules): a 管理办法 is the 应急演练制度规则 of 63.3, the revised one of 61.3 and an 应急管理相关制度规则 (62.4).
+        var id = await IngestAsync("沙坡头区突发事件应急演练管理办法（2023年修订）.txt", """
+            沙坡头区应急管理局
+            沙应急发〔2023〕21号
+            沙坡头区突发事件应急演练管理办法（2023年修订）
+            第一条 为规范全区突发事件应急演练工作，检验应急预案，提高应急处置能力，根据《突发事件应急演练指南》，结合本区实际，制定本办法。
+            第二条 区人民政府每年至少组织1次模拟真实场景的综合应急演练，各乡镇、各部门每年至少组织1次专项演练。
+            第三条 演练分为桌面推演和实战演练，演练前制定方案，演练后进行评估总结。
+            第四条 本办法自印发之日起施行，2020年印发的《沙坡头区应急演练管理暂行办法》同时废止。
+            2023年4月3日
+            """, "区应急管理局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 61, 3).DocumentIds);
+        Assert.Contains(id, Item(report, 62, 4).DocumentIds);
+        Assert.Contains(id, Item(report, 63, 3).DocumentIds);
+        // 67.1 asks for 突发事件应急管理培训制度: what it is, the 培训, the rules never speak of.
+        Assert.DoesNotContain(id, Item(report, 67, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_ReportOnTheWork_IsTheAccountOfIt()
+    {
+        // 16.1 asks for an account (…工作情况的说明) of the 政务诚信 work: a report on it is one, though it does not call itself a 说明.
+        var id = await IngestAsync("沙坡头区2023年政务诚信建设工作情况报告.txt", """
+            沙坡头区2023年政务诚信建设工作情况报告
+            区发改局：
+            2023年，我区全面推进政务诚信建设，建立政务失信记录，开展政府机构失信问题专项治理，全年未发生政府机构被列入失信被执行人的情况。
+            一、健全政务诚信制度。二、加强公务员诚信教育。三、开展政务诚信评价。
+            沙坡头区人民政府办公室
+            2023年12月20日
+            """, "区发改局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 16, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_NoticeEnforcingTheRule_IsTheDocumentIssuingIt()
+    {
+        // "…惩罚性赔偿制度出台的文件": 出台 says the document issues the rule, the notice need not say 出台.
+        var id = await IngestAsync("关于严格执行知识产权侵权惩罚性赔偿制度的通知.txt", """
+            沙坡头区市场监督管理分局
+            关于严格执行知识产权侵权惩罚性赔偿制度的通知
+            沙市监发〔2023〕12号
+            各市场监管所：
+            为加大知识产权保护力度，对故意侵犯知识产权、情节严重的，依法适用惩罚性赔偿，在查处商标侵权、专利侵权案件中严格执行惩罚性赔偿制度，并将执行情况于每季度末报分局法规股。
+            沙坡头区市场监督管理分局
+            2023年3月20日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 8).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_InductionTrainingPlan_IsOneOfTheTrainingsAsked()
+    {
+        // 90.1 asks for 初任培训、任职培训 plans: an 初任培训 plan need not speak of 任职.
+        var id = await IngestAsync("2023年新录用公务员初任培训方案.txt", """
+            中共沙坡头区委组织部
+            关于印发《2023年沙坡头区新录用公务员初任培训方案》的通知
+            各乡镇党委，区直各部门：
+            为帮助新录用公务员尽快适应机关工作，现将培训方案印发如下。
+            一、培训对象。2023年全区新录用公务员42名。
+            二、培训时间。2023年8月14日至8月25日，共12天。
+            三、培训内容。（一）政治理论：习近平新时代中国特色社会主义思想；（二）法治教育：习近平法治思想、宪法、公务员法、行政处罚法、依法行政专题，共16学时；（三）公务员职业道德与廉政教育；（四）公文写作与办文办会。
+            四、考核方式。培训结束进行结业考试，成绩记入个人档案。
+            中共沙坡头区委组织部
+            2023年7月28日
+            """, "区委组织部");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 90, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_AdjustedListOfPowers_IsNotAnotherListsAdjustment()
+    {
+        // 2.5 and 9.2 also ask for their own list's 动态调整的文件: the 权责清单's adjustment is neither.
+        var id = await IngestAsync("关于调整沙坡头区政府部门权责清单的通知.txt", """
+            沙编办发〔2023〕11号
+            关于动态调整沙坡头区政府部门权责清单的通知
+            区政府各部门：
+            根据新修订的《中华人民共和国行政处罚法》等法律法规，经审核，对区自然资源局等8个部门的权责清单进行动态调整，新增职权12项，取消职权5项，变更职权9项。调整后的权责清单已在区政府网站公布，公开网址：http://www.sptq.gov.cn/zwgk/qzqd/2023tz/
+            沙坡头区机构编制委员会办公室
+            2023年6月2日
+            """, "区委编办");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 1, 4).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 2, 5).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 9, 2).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_ListOfDecisions_NotTheExpertReviewItNamesAmongOthers()
+    {
+        // The notice names 专家论证 as one of the five procedures each decision goes through: it is the 目录 (30.1), not 33.1's 专家论证 material.
+        var id = await IngestAsync("关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知.txt", """
+            沙坡头区人民政府
+            关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知
+            沙政发〔2023〕5号
+            各乡镇人民政府，区政府各部门：
+            为规范重大行政决策程序，推进科学、民主、依法决策，根据《重大行政决策程序暂行条例》等规定，区政府编制了《沙坡头区人民政府2023年度重大行政决策事项目录》，经区委同意，现予公布，并就有关工作通知如下：
+            一、列入目录的决策事项应当履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定等法定程序。
+            二、目录实行动态管理，确需调整的，由承办单位提出建议，按程序报批后公布。
+            附件：沙坡头区人民政府2023年度重大行政决策事项目录
+            序号	事项名称	承办单位	完成时限
+            1	沙坡头区国土空间总体规划（2021—2035年）	区自然资源局	2023年12月
+            2	沙坡头区城区供热价格调整	区发改局	2023年10月
+            沙坡头区人民政府
+            2023年3月8日
+            """, "区政府办公室");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 30, 1).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 33, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_DepartmentsStudyRules_TheDepartmentsItemNotTheStandingMeetings()
+    {
+        // A bureau's own 会前学法制度 is one of the 政府各部门's (85.2), the unit's name standing for them; its 局务会议 is no 常务会 (85.1).
+        var id = await IngestAsync("区自然资源局党组会议和局务会议会前学法制度.txt", """
+            沙坡头区自然资源局党组会议和局务会议会前学法制度
+            为切实提高全局领导干部的法治意识，增强运用法治思维和法治方式推动自然资源管理工作的能力，结合我局实际，制定本制度。
+            一、局党组会议和局务会议会前学法原则上每月至少安排1次，每次学习不少于30分钟。
+            二、学法内容为宪法、《土地管理法》《矿产资源法》《城乡规划法》等法律法规规章，以及与当次会议议题相关的法律规定。
+            三、会前学法年度计划由政策法规股拟定，经局领导审定后执行。
+            四、局办公室做好学法签到和记录，年底报区司法局备案。
+            沙坡头区自然资源局
+            2023年3月2日
+            """, "区自然资源局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 85, 2).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 85, 1).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_JointMeetingMembers_NotAnotherJointMeetings()
+    {
+        // 16.3 asks for the 信用领导小组成员单位联席会议: this notice names 成员单位 and 联席会议, but of the 公平竞争审查 one (12.4), never 信用.
+        var id = await IngestAsync("关于调整沙坡头区公平竞争审查联席会议成员单位及组成人员的通知.txt", """
+            沙坡头区人民政府办公室
+            沙政办发〔2023〕15号
+            关于调整沙坡头区公平竞争审查工作联席会议成员单位及组成人员的通知
+            各乡镇人民政府，区政府各部门：
+            因机构改革和人员变动，经区政府同意，对区公平竞争审查工作联席会议组成人员进行调整，由分管副区长担任召集人，区市场监管分局局长任副召集人，成员单位增加区工信和商务局、区农业农村局。
+            联席会议办公室设在区市场监管分局。
+            2023年5月4日
+            """, "区市场监管分局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 4).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 16, 3).DocumentIds);
+    }
+
+    [Fact]
+    public async Task Build_ListOfDocumentsConcerningEnterprises_NotTheListOfThoseOnMarketEntry()
+    {
+        // 4.1 asks for the documents 涉及各类市场主体准入: a list of 涉企 documents that never speaks of 准入 is 12.2's list only.
+        var id = await IngestAsync("沙坡头区现行有效涉企行政规范性文件目录.txt", """
+            沙坡头区现行有效涉企行政规范性文件目录
+            （截至2023年10月31日）
+            序号	文件名称	文号	发文日期	制定机关
+            1	沙坡头区扶持小微企业发展暂行办法	沙政发〔2019〕15号	2019年6月3日	区人民政府
+            2	沙坡头区工业园区企业入驻管理办法	沙政发〔2020〕8号	2020年4月20日	区人民政府
+            3	沙坡头区招商引资优惠政策实施细则	沙政办发〔2021〕22号	2021年9月1日	区人民政府办公室
+            4	沙坡头区建筑市场主体信用评价管理办法	沙政办发〔2023〕6号	2023年3月10日	区人民政府办公室
+            以上文件均已经公平竞争审查。
+            区司法局
+            """, "区司法局");
+
+        var report = _services.Get<CoverageService>().Build("shapotou-2023");
+
+        Assert.Contains(id, Item(report, 12, 2).DocumentIds);
+        Assert.DoesNotContain(id, Item(report, 4, 1).DocumentIds);
+    }
+
+    [Fact]
     public async Task Build_QuantityAndCopies_CountedOverDistinctDocuments()
     {
         string Opinion(string name) => $"关于《{name}》的公平竞争审查意见\n经对《{name}（送审稿）》进行公平竞争审查，逐项对照审查标准，未发现排除、限制竞争的内容，可以出台。\n沙坡头区公平竞争审查联席会议办公室\n2023年3月10日";

@@ -82,6 +82,26 @@ public sealed class EvidenceFormTests
         Assert.DoesNotContain(EvidenceForm.News, EvidenceForm.OfDocument("区司法局开展宪法宣传周集中宣传活动", "txt", false, false, "12月4日，区司法局在中心广场开展宣传活动。"));
 
     [Theory]
+    [InlineData("（区人大常委会办公室　供稿）")]
+    [InlineData("（区应急管理局　2023年6月21日）")]
+    public void OfDocument_PieceSignedOffAsNews_IsNews(string signOff)
+    {
+        // No 发布时间 or 来源 at the top: a unit's office sends the piece in and signs it off at the end.
+        var head = "区人大常委会举行宪法宣誓仪式\n2023年4月26日，区第五届人大常委会第九次会议闭幕后，举行宪法宣誓仪式，6名新任命的国家工作人员面对国旗国徽进行宪法宣誓。\n"
+            + "宣誓仪式由区人大常委会主任主持并监誓。\n" + signOff + "\n";
+
+        Assert.Contains(EvidenceForm.News, EvidenceForm.OfDocument("区人大常委会举行宪法宣誓仪式", "txt", false, false, head));
+    }
+
+    [Fact]
+    public void OfDocument_BracketedLineThatSignsNothingOff_NotNews()
+    {
+        var head = "区司法局开展宪法宣传周集中宣传活动\n12月4日，区司法局在中心广场开展宣传活动。\n（此页无正文）\n";
+
+        Assert.DoesNotContain(EvidenceForm.News, EvidenceForm.OfDocument("区司法局开展宪法宣传周集中宣传活动", "txt", false, false, head));
+    }
+
+    [Theory]
     [InlineData("2023年行政复议案件受理表")]
     [InlineData("2023年政府常务会议会前学法安排表")]
     [InlineData("2023年领导干部学法计划表")]

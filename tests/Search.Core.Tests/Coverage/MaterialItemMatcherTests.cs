@@ -172,4 +172,100 @@ public sealed class MaterialItemMatcherTests
 
         Assert.False(FitLearning(5, doc).Fits);
     }
+
+    private static readonly string[] ReviewChecklist =
+    [
+        "2.2022年以来行政复议化解行政争议主渠道作用发挥的信息简报",
+        "3.2022年以来政府常务会、政府各部门会前学法的内容资料",
+    ];
+
+    private static ItemFit FitReview(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(ReviewChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["行政复议", "会前学法"]), null, null)
+            .Fit(MaterialRequirement.Parse(ReviewChecklist[item - 1]), document);
+
+    private const string LearningNews = "区政府第十五次常务会议开展会前学法\n发布时间：2023-05-18 来源：区政府办公室\n"
+        + "2023年5月18日，区人民政府召开第十五次常务会议。会前，参加会议人员集中学习了新修订的《中华人民共和国行政复议法》。\n"
+        + "区政府法律顾问从复议范围的扩大、受理条件和审理程序的变化等方面进行了解读。区长强调，要主动接受行政复议监督，发挥行政复议化解行政争议主渠道作用。\n";
+
+    [Fact]
+    public void Fit_NewsWhoseHeadlineSaysNothingOfTheSubject_NotTakenOnItsTextAlone()
+    {
+        // The text is all about 行政复议 (the law studied), the headline about 会前学法: it is the study's news, not a 行政复议 简报.
+        var doc = Document("区政府第十五次常务会议开展会前学法", "区政府第十五次常务会议会前学法.txt", LearningNews);
+
+        Assert.False(FitReview(1, doc).Fits);
+        Assert.True(FitReview(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_BriefingWithATerseTitle_TakenOnItsText()
+    {
+        var doc = Document("行政复议工作简报（2023年第2期）", "行政复议工作信息简报.txt",
+            "行政复议工作简报（2023年第2期）\n沙坡头区充分发挥行政复议化解行政争议主渠道作用，今年以来通过调解和解化解行政争议15件，调解率达到45%，有效促进案结事了。\n区司法局 2023年6月15日\n");
+
+        Assert.True(FitReview(1, doc).Fits);
+    }
+
+    private static readonly string[] CompetitionChecklist =
+    [
+        "1.提供2022年以来经公平竞争审查的行政规范性文件、其他政策性文件以及“一事一议”形式的具体政策措施以及公平竞争审查意见",
+        "2.2022年以来法治政府建设督察通知、通报、信息简报等资料",
+    ];
+
+    private static ItemFit FitCompetition(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(CompetitionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["公平竞争审查", "行政规范性文件", "法治政府建设"]), null, null)
+            .Fit(MaterialRequirement.Parse(CompetitionChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_NoticeCitingTheRulesOfAnotherMatter_IsNotThatMattersNotice()
+    {
+        const string title = "关于报送2023年度法治政府建设情况报告的通知";
+        var doc = new EvidenceDocument("d1", title, title + ".txt", "txt", new DateOnly(2023, 12, 28), false, false, [],
+            "中共中卫市沙坡头区委全面依法治区委员会办公室\n" + title + "\n各乡镇党委、政府，区直各部门：\n根据《法治政府建设与责任落实督察工作规定》，请各单位于2024年1月20日前报送本单位2023年度法治政府建设情况报告。\n区委依法治区办\n2023年12月28日\n", "sha");
+
+        Assert.False(FitCompetition(2, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_ReviewOpinion_IsOneOfTheBundledRequests()
+    {
+        const string title = "关于《沙坡头区促进民营经济高质量发展若干措施》的公平竞争审查意见";
+        var doc = new EvidenceDocument("d1", title, "公平竞争审查意见1.txt", "txt", new DateOnly(2023, 5, 10), false, false, [],
+            title + "\n区发改局：\n经审查，该政策措施不含限制市场准入、排斥外地经营者等内容，符合公平竞争审查标准，同意出台。\n区市场监管分局\n2023年5月10日\n", "sha");
+
+        Assert.True(FitCompetition(1, doc).Fits);
+    }
+
+    private static readonly string[] DecisionChecklist =
+    [
+        "1.2022年以来沙坡头区重大行政决策事项目录文件、公开网址、截图",
+        "2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。",
+    ];
+
+    private static ItemFit FitDecision(int item, EvidenceDocument document) =>
+        new MaterialItemMatcher(DecisionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["重大行政决策"]), null, null)
+            .Fit(MaterialRequirement.Parse(DecisionChecklist[item - 1]), document);
+
+    [Fact]
+    public void Fit_CallForProposals_IsNotTheListOfDecisions()
+    {
+        // 30.1 asks for the 目录's 文件: a notice calling for proposals of 决策事项 names no 目录 and is none.
+        const string title = "关于公开征集2024年度重大行政决策事项建议项目的通知";
+        var doc = new EvidenceDocument("d1", title, "关于征集2024年度重大行政决策事项建议项目的通知.txt", "txt", new DateOnly(2023, 11, 14), false, false, [],
+            "沙坡头区人民政府办公室\n" + title + "\n为规范区政府重大行政决策行为，根据《重大行政决策程序暂行条例》，现面向社会公开征集区政府2024年度重大行政决策事项建议项目。\n"
+            + "一、征集范围。制定有关公共服务、市场监管、社会管理、环境保护等方面的重大公共政策和措施。\n二、征集时间。2023年11月15日至2023年12月15日。\n", "sha");
+
+        Assert.False(FitDecision(1, doc).Fits);
+    }
+
+    [Fact]
+    public void Fit_NoticePublishingTheListOfDecisions_IsTheList()
+    {
+        const string title = "关于公布沙坡头区人民政府2023年度重大行政决策事项目录的通知";
+        var doc = new EvidenceDocument("d1", title, title + ".txt", "txt", new DateOnly(2023, 3, 8), false, true, [],
+            "沙坡头区人民政府\n" + title + "\n沙政发〔2023〕5号\n区政府编制了《沙坡头区人民政府2023年度重大行政决策事项目录》，现予公布。\n"
+            + "序号\t事项名称\t承办单位\n1\t沙坡头区城区供热价格调整\t区发改局\n", "sha");
+
+        Assert.True(FitDecision(1, doc).Fits);
+    }
 }

@@ -43,4 +43,33 @@ public sealed class MaterialRequirementTests
         Assert.DoesNotContain("联系方式", r.Subject);
         Assert.DoesNotContain("2022", r.Subject);
     }
+
+    [Theory]
+    [InlineData("1.2022年以来沙坡头区重大行政决策事项目录文件、公开网址、截图", "目录")]
+    [InlineData("6.行政事业性收费事项清单文件，公开截图、网址。", "清单")]
+    [InlineData("2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。", null)]
+    [InlineData("1.2022年以来行政复议案件目录汇总表（受理登记表和办结案件的登记表）", null)]
+    public void Parse_ListInACarrier_IsWhatTheCarrierHolds(string item, string? expected) =>
+        Assert.Equal(expected, MaterialRequirement.Parse(item).CarriedList);
+
+    [Theory]
+    [InlineData("3.应急演练制度规则，开展应急演练的信息报道、公布网址等。", "制度规则")]
+    [InlineData("1.行政应诉工作制度机制", "制度机制")]
+    [InlineData("1.突发事件信息发布规章制度", "规章制度")]
+    [InlineData("3.清廉建设相关制度文件", "制度")]
+    [InlineData("3.跨部门综合监管有关制度机制文件", "制度机制")]
+    public void Parse_RulesAndMechanisms_AFormNotASubject(string item, string head)
+    {
+        var r = MaterialRequirement.Parse(item);
+
+        Assert.Contains(head, r.HeadWords);
+        Assert.DoesNotContain("制度", r.Subject);
+    }
+
+    [Theory]
+    [InlineData("1.提供涉及各类市场主体准入的现行有效的行政规范性文件目录清单", "各类市场主体准入")]
+    [InlineData("2.2022年以来有关部门受理的涉及信用修复、异议处理的具体案例，案例中的当事人请标注联系方式（不超过5个）", "信用修复|异议处理")]
+    [InlineData("2.现行涉企的行政规范性文件目录。", "")]
+    public void Parse_WhatTheMaterialMustConcern_ReadFromTheConcerningClause(string item, string expected) =>
+        Assert.Equal(expected.Split('|', StringSplitOptions.RemoveEmptyEntries), MaterialRequirement.Parse(item).Concerning);
 }
