@@ -55,15 +55,27 @@ public sealed partial record EvidenceDocument(
     /// The text less the titles it cites (根据《法治政府建设与责任落实督察工作规定》, 《国务院关于在市场体系建设中建立公平竞争审查制度的意见》):
     /// what a document cites as its ground is not what it is about.
     /// </summary>
-    public string OwnText { get; } = WithoutCitations(Head);
+    public string OwnText => _own.Text;
 
-    public IReadOnlySet<string> OwnTextBigrams { get; } = MaterialRequirement.BigramsOf(WithoutCitations(Head)).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> OwnTextBigrams => _own.Bigrams;
 
     /// <summary>
     /// The text less the titles it cites and the things it names in a run with others (公众参与、专家论证、风险评估、合法性审查和
     /// 集体讨论决定等法定程序): a matter named as one of many is not what the document is about.
     /// </summary>
-    public string UnlistedText { get; } = Listed().Replace(WithoutCitations(Head), "　");
+    public string UnlistedText => _own.Unlisted;
+
+    // The head is read without its citations once, for all three.
+    private readonly OwnReading _own = OwnReading.Of(Head);
+
+    private sealed record OwnReading(string Text, IReadOnlySet<string> Bigrams, string Unlisted)
+    {
+        public static OwnReading Of(string head)
+        {
+            var own = WithoutCitations(head);
+            return new(own, MaterialRequirement.BigramsOf(own).ToHashSet(StringComparer.Ordinal), Listed().Replace(own, "　"));
+        }
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^、，,。；;：:\n\t]{1,12}(?:、[^、，,。；;：:\n\t]{1,12}){2,}")]
     private static partial System.Text.RegularExpressions.Regex Listed();

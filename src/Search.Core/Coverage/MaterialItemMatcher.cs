@@ -112,10 +112,10 @@ public sealed partial class MaterialItemMatcher
             {
                 Alternatives = alternatives.Count >= 2 ? alternatives : [],
                 Concerning = item.Concerning
-                    .Select(c => (IReadOnlyList<string>)InOrder(c).Where(w => !FunctionWords.Contains(w) && !KindWords.Contains(w) && !UnitWords.Contains(w)).ToList())
+                    .Select(c => (IReadOnlyList<string>)InOrder(c).Where(w => !SaysNoSubject(w)).ToList())
                     .Where(c => c.Count > 0)
                     .ToList(),
-                Head = last is null || FunctionWords.Contains(last) || KindWords.Contains(last) || UnitWords.Contains(last) ? null : last,
+                Head = last is null || SaysNoSubject(last) ? null : last,
             };
         }
         var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -321,6 +321,8 @@ public sealed partial class MaterialItemMatcher
         return fits.ToDictionary(f => f.Key, f => (IReadOnlyList<ItemFit>)f.Value);
     }
 
+    /// <summary>A word that says how, what kind or who, not what about: a function, kind-of-material or unit word.</summary>
+    private static bool SaysNoSubject(string word) => FunctionWords.Contains(word) || KindWords.Contains(word) || UnitWords.Contains(word);
 
     private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
 
