@@ -16,7 +16,7 @@ public sealed class BenchCommand : ICliCommand
     public static readonly Option<string> Framework = CliOptions.Framework(required: false);
     public static readonly Option<bool> Rerank = CliOptions.Flag("--rerank", "同时测量向量重排（需配置语言模型）");
     public static readonly Option<bool> TuneMisses = CliOptions.Flag("--tune-misses", "列出调参集上未命中的条目（测试集从不逐条列出）");
-    public static readonly Option<bool> NoFresh = CliOptions.Flag("--no-fresh", "不运行 fresh 和 fresh2 集（只看 tune、tune2 和留出集时用）");
+    public static readonly Option<bool> NoFresh = CliOptions.Flag("--no-fresh", "不运行 fresh、fresh2 和 fresh3 集（只看 tune、tune2 和留出集时用）");
     public static readonly Option<string> Formats = CliOptions.Text("--formats", "测量的格式，逗号分隔：text,docx,pdf,scan", "LIST");
     public static readonly Option<int> Sources = CliOptions.Number("--sources", "用几份真实公文生成页面（1–8）", 8, minimum: 1);
     public static readonly Option<int> Skip = CliOptions.Number("--skip", "跳过前几份公文", 0);

@@ -8,15 +8,21 @@ using Search.Core.Storage;
 namespace Search.Cli.Commands;
 
 /// <summary>
-/// `bench coverage`: ingests the labelled evidence of one split of corpus/eval/coverage/coverage.jsonl into a
+/// `bench coverage`: ingests the labelled evidence of each split of corpus/eval/coverage/coverage.jsonl into a
 /// fresh temp data directory through the real pipeline, builds the coverage report and scores item ticks.
-/// The headline is the held-out split. The fresh split (written after the first rounds of tuning) has since become a
-/// tuning split too: with --tune-misses the misses and wrong ticks of the three tune splits (tune, tune2, fresh) are
-/// listed. The fresh2 split (written before the code was run on it, never tuned on) is reported by its totals only;
-/// --no-fresh skips fresh and fresh2. The held-out and fresh2 splits' misses are never listed one by one.
+/// Splits that were once held out (fresh, then fresh2) become tuning splits once a newer held-out split is
+/// written: with --tune-misses the misses and wrong ticks of the tuning splits are listed. The newest split
+/// (fresh3, written before the code was run on it, never tuned on) and the first held-out split are reported by
+/// their totals only, never item by item; --no-fresh skips the fresh splits.
 /// </summary>
 public static class CoverageBenchmarkRunner
 {
+    /// <summary>Splits whose misses may be read while tuning, in the order they were written.</summary>
+    public static readonly string[] TuneSplits = ["tune", "tune2", "fresh", "fresh2"];
+
+    /// <summary>The split nothing is tuned on; only its totals are printed.</summary>
+    public const string Untouched = "fresh3";
+
     public static async Task<object> RunAsync(CliContext context, CancellationToken cancellationToken)
     {
         var corpus = context.Get<IOptions<SearchOptions>>().Value.ResolveCorpusDirectory()
@@ -27,14 +33,18 @@ public static class CoverageBenchmarkRunner
             throw new NotFoundException($"评测集不存在：{path}");
         }
         var all = CoverageEvaluation.Load(path);
+        var noFresh = context.Arguments.Value(BenchCommand.NoFresh);
         var heldOut = await RunSplitAsync("heldout", all, corpus, cancellationToken);
-        var tune = await RunSplitAsync("tune", all, corpus, cancellationToken);
-        var tune2 = all.Any(i => i.Split == "tune2") ? await RunSplitAsync("tune2", all, corpus, cancellationToken) : null;
-        var runFresh = !context.Arguments.Value(BenchCommand.NoFresh) && all.Any(i => i.Split == "fresh");
-        var fresh = runFresh ? await RunSplitAsync("fresh", all, corpus, cancellationToken) : null;
-        var runFresh2 = !context.Arguments.Value(BenchCommand.NoFresh) && all.Any(i => i.Split == "fresh2");
-        var fresh2 = runFresh2 ? await RunSplitAsync("fresh2", all, corpus, cancellationToken) : null;
+        var results = new Dictionary<string, CoverageEvaluation.Result>();
+        foreach (var split in TuneSplits.Append(Untouched))
+        {
+            if (all.Any(i => i.Split == split) && (split is "tune" or "tune2" || !noFresh))
+            {
+                results[split] = await RunSplitAsync(split, all, corpus, cancellationToken);
+            }
+        }
         var listTune = context.Arguments.Value(BenchCommand.TuneMisses);
+        var tuned = TuneSplits.Where(results.ContainsKey).Select(s => results[s]).ToList();
         return new
         {
             evalFile = path,
@@ -44,12 +54,9 @@ public static class CoverageBenchmarkRunner
             items = heldOut.Items,
             documents = heldOut.Documents,
             predicted = heldOut.Predicted,
-            tune = new { tune.Documents, tune.Items, tune.Predicted, tune.ItemPrecision, tune.ItemRecall },
-            tune2 = tune2 is null ? null : new { tune2.Documents, tune2.Items, tune2.Predicted, tune2.ItemPrecision, tune2.ItemRecall },
-            fresh = fresh is null ? null : new { fresh.Documents, fresh.Items, fresh.Predicted, fresh.ItemPrecision, fresh.ItemRecall },
-            fresh2 = fresh2 is null ? null : new { fresh2.Documents, fresh2.Items, fresh2.Predicted, fresh2.ItemPrecision, fresh2.ItemRecall },
-            tuneMisses = listTune ? tune.Misses.Concat(tune2?.Misses ?? []).Concat(fresh?.Misses ?? []).ToList() : null,
-            tuneWrong = listTune ? tune.Wrong.Concat(tune2?.Wrong ?? []).Concat(fresh?.Wrong ?? []).ToList() : null,
+            splits = results.ToDictionary(r => r.Key, r => new { r.Value.Documents, r.Value.Items, r.Value.Predicted, r.Value.ItemPrecision, r.Value.ItemRecall }),
+            tuneMisses = listTune ? tuned.SelectMany(r => r.Misses).ToList() : null,
+            tuneWrong = listTune ? tuned.SelectMany(r => r.Wrong).ToList() : null,
         };
     }
 

@@ -161,7 +161,8 @@ public sealed partial class MaterialItemMatcher
             return ItemFit.No;
         }
         var form = item.AnyForm ? document.Forms.FirstOrDefault() ?? "" : item.Forms.FirstOrDefault(document.Forms.Contains);
-        if (DraftWords.Any(w => NameOf(document).Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
+        // A draft cited (关于《…（送审稿）》的合法性审查意见书) is what the document reviews; the document itself is adopted.
+        if (DraftWords.Any(w => EvidenceDocument.WithoutCitations(NameOf(document)).Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
         {
             return ItemFit.No;
         }
@@ -184,7 +185,9 @@ public sealed partial class MaterialItemMatcher
         var name = Share(item.Bigrams, nameBigrams);
         var text = Share(item.Bigrams, document.OwnTextBigrams);
         var words = subject.Words;
-        var nameWords = WordShare(words, ownName);
+        // A name need not say the words that only tell what kind of material is asked (统计年报 for 行政执法情况报告: 情况, 工作, 资料);
+        // its form says that. The text must still hold them.
+        var nameWords = WordShare(words.Where(w => !KindWords.Contains(w)).ToList(), ownName);
         var textWords = WordShare(words, ownName + "　" + document.OwnText);
         // Of an item that bundles separate requests, a document whose name is one of them, in the form that one asks for, is about the item
         // when its text is about the whole: a notice on the 公平竞争审查 联席会议 is not the 公平竞争审查意见 its item bundles with 文件.
@@ -339,7 +342,36 @@ public sealed partial class MaterialItemMatcher
     /// (2023年法治政府建设情况报告 is that year's 年度报告).
     /// </summary>
     private bool Holds(string text, string word) =>
-        _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal)) || (word == "年度" && NamedYear().IsMatch(text));
+        _expand(word).Any(w => text.Contains(w, StringComparison.Ordinal)) || (word == "年度" && NamedYear().IsMatch(text)) || HoldsApart(text, word);
+
+    /// <summary>
+    /// True when a four-character word made of two words is written with one or two characters between them that say
+    /// how it was done (案卷抽查评查, 案卷集中评查 for 案卷评查; 会前集中学法 for 会前学法): still the same thing.
+    /// </summary>
+    private static bool HoldsApart(string text, string word)
+    {
+        if (word.Length != 4 || !word.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            return false;
+        }
+        var (first, second) = (word[..2], word[2..]);
+        for (var at = text.IndexOf(first, StringComparison.Ordinal); at >= 0; at = text.IndexOf(first, at + 1, StringComparison.Ordinal))
+        {
+            for (var gap = 1; gap <= 2 && at + 2 + gap + 2 <= text.Length; gap++)
+            {
+                var between = text.AsSpan(at + 2, gap);
+                if (between.ContainsAnyExceptInRange('\u4e00', '\u9fff'))
+                {
+                    break;
+                }
+                if (text.AsSpan(at + 2 + gap, 2).SequenceEqual(second))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"20\d{2}年")]
     private static partial System.Text.RegularExpressions.Regex NamedYear();

@@ -222,7 +222,7 @@ public static partial class DocumentMetadataReader
             for (var k = i; k < Math.Min(head.Count, i + 3); k++)
             {
                 joined += head[k].Trim();
-                if (NoticeTitle().Match(joined.Replace(" ", "")) is { Success: true } notice)
+                if (NoticeTitle().Match(joined.Replace(" ", "")) is { Success: true } notice && !Cited(joined.Replace(" ", ""), notice.Index))
                 {
                     return Shorten(joined.Length <= 100 ? joined : notice.Value);
                 }
@@ -231,12 +231,30 @@ public static partial class DocumentMetadataReader
         return null;
     }
 
+    /// <summary>
+    /// True when the 关于… title found at <paramref name="at"/> is one the line cites (你局《关于提请审查…的函》收悉, 根据“关于…的通知”)
+    /// rather than the line's own: a quotation mark or bracket opens just before it.
+    /// </summary>
+    private static bool Cited(string line, int at) => at > 0 && "《〈“「『\"'".Contains(line[at - 1]);
+
     // A short line near the top that is not a label ("附件1"), a number, a date, an addressee ("各乡镇人民政府："), a
-    // sentence, or a site's or paper's byline ("四川新闻网-首屏新闻", "本报讯") reads as the title.
+    // sentence, a site's or paper's byline ("四川新闻网-首屏新闻", "本报讯"), or the issuer's masthead above the title
+    // ("沙坡头区司法局", "中卫市沙坡头区人民政府文件") reads as the title.
     private static string? TopLine(List<string> lines) =>
         lines.Take(10).FirstOrDefault(l => l.Length is >= 6 and <= 60 && !l.StartsWith("附件", StringComparison.Ordinal)
             && !DocNumberPattern().IsMatch(l) && ParseDate(l) is null && l.Count(CjkOrLetter) >= l.Length * 0.6
-            && !NotATitleEnd.Contains(l[^1]) && !Byline(l))?.Trim();
+            && !NotATitleEnd.Contains(l[^1]) && !Byline(l) && !Masthead(l))?.Trim();
+
+    /// <summary>An issuer's name alone on a line, or its 红头 (…文件), at most 30 characters: who issues, not what.</summary>
+    private static bool Masthead(string line)
+    {
+        var bare = line.Replace(" ", "").Replace("\u3000", "");
+        if (bare.EndsWith("文件", StringComparison.Ordinal))
+        {
+            bare = bare[..^2];
+        }
+        return bare.Length <= 30 && UnitSuffix().IsMatch(bare) && !bare.Contains("关于", StringComparison.Ordinal);
+    }
 
     private const string NotATitleEnd = ":：。；;，,";
 

@@ -35,6 +35,22 @@ public sealed class DocumentMetadataReaderTests
         Assert.Equal("沙坡头区法治政府建设示范创建指标和任务分工表", DocumentMetadataReader.Read("x.txt", "x.txt", Text("附件1", "沙坡头区法治政府建设示范创建指标和任务分工表", "序号")).Title);
 
     [Fact]
+    public void Read_TitleCitedInTheBody_NotTheTitle()
+    {
+        // 你局《关于…的函》收悉 cites the request; the opinion's own heading, under the issuer's name, is the title.
+        var m = DocumentMetadataReader.Read("x.txt", "x.txt", Text("沙坡头区司法局", "行政规范性文件合法性审查意见书", "沙司审〔2023〕11号", "区工信和商务局：",
+            "你局《关于对〈沙坡头区促进中小企业高质量发展若干措施（送审稿）〉进行合法性审查的函》于2023年4月3日收悉。", "2023年4月14日"));
+
+        Assert.Equal("行政规范性文件合法性审查意见书", m.Title);
+    }
+
+    [Theory]
+    [InlineData("沙坡头区司法局")]
+    [InlineData("中卫市沙坡头区人民政府文件")]
+    public void Read_IssuerMastheadAboveTheHeading_NotTheTitle(string masthead) =>
+        Assert.Equal("区政府第8次常务会议纪要", DocumentMetadataReader.Read("x.txt", "x.txt", Text(masthead, "区政府第8次常务会议纪要", "2023年3月6日，区长主持召开区政府第8次常务会议。")).Title);
+
+    [Fact]
     public void Read_NoticeTitleOnlyInATableRow_NotTheTitle()
     {
         // A register of decisions lists 关于印发…的通知 as its entries; the file's name says what the register is.
