@@ -99,10 +99,14 @@ public static partial class EvidenceForm
         for (var first = true; ; first = false)
         {
             var trimmed = part.TrimEnd('等', ' ', '　');
+            // "…事项目录的文件" is the 文件 of the 目录 as much as "…事项目录文件" is; "…清单制度的文件" is a 文件 of rules on a 清单.
+            var bridged = previous == "文件" && trimmed.EndsWith('的');
+            trimmed = bridged ? trimmed.TrimEnd('的') : trimmed;
             // Only lists, ledgers and web words chain (案件目录汇总表, 网上公布截图): 执法决定目录 asks for a 目录 of 决定.
             // Rules name the kind of 文件 they are in (…相关制度文件, …制度机制文件): 文件 of rules.
             var match = Words.FirstOrDefault(w => trimmed.EndsWith(w.Word, StringComparison.Ordinal)
-                && (first || (w.Word != "文件" && w.Form is List or Ledger or Web) || (previous == "文件" && RuleWords.Contains(w.Word))));
+                && (bridged ? w.Form is List or Ledger
+                    : first || (w.Word != "文件" && w.Form is List or Ledger or Web) || (previous == "文件" && RuleWords.Contains(w.Word))));
             if (match.Word is null)
             {
                 break;

@@ -174,12 +174,26 @@ public sealed partial class MaterialItemMatcher
         {
             return ItemFit.No;
         }
+        // A list of the materials to hand in (送审材料清单, 申报资料目录) is a checklist: it lists no documents, cases or matters,
+        // so it is none of the lists an item asks for, unless the item asks for such a list itself.
+        if (form == EvidenceForm.List && MaterialsList().IsMatch(EvidenceDocument.WithoutCitations(NameOf(document))) && !MaterialsList().IsMatch(item.Item))
+        {
+            return ItemFit.No;
+        }
         var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
         if (subject.Words.All(KindWords.Contains))
         {
             return ItemFit.No;
         }
         var ownName = NameOf(item, document);
+        // An item that opens with the units it asks of (乡镇、政府部门…制定的目录; 各乡镇、各部门提供…) wants their own material: a
+        // document whose name names no such unit (the 区政府's own 目录) is not it.
+        // The 区政府办公室 issues the 区政府's own documents: it is not one of those units here.
+        if (BelowUnitsFirst().IsMatch(Numbering().Replace(item.Item, ""))
+            && !UnitName().Matches(NameOf(document)).Any(m => !m.Value.EndsWith("政府办公室", StringComparison.Ordinal)))
+        {
+            return ItemFit.No;
+        }
         var nameBigrams = ownName.Length == NameOf(document).Length ? document.NameBigrams
             : document.NameBigrams.Union(MaterialRequirement.BigramsOf(ownName)).ToHashSet(StringComparer.Ordinal);
         var name = Share(item.Bigrams, nameBigrams);
@@ -261,27 +275,29 @@ public sealed partial class MaterialItemMatcher
     {
         var fits = checklist.Select(item => Fit(item, document)).ToArray();
         var name = NameOf(document);
+        // First the items whose subject the name contrasts away; then, among those left, an item asking for any form gives way
+        // to one asking for the document's own. An item contrasted away takes nothing from another.
+        var contrasted = new bool[fits.Length];
+        for (var b = 0; b < fits.Length; b++)
+        {
+            contrasted[b] = fits[b].Fits && Others(b).Any(a => Contrast(a, b));
+        }
         var dropped = new bool[fits.Length];
         for (var b = 0; b < fits.Length; b++)
         {
-            if (!fits[b].Fits)
-            {
-                continue;
-            }
-            for (var a = 0; a < fits.Length && !dropped[b]; a++)
-            {
-                if (a == b || !fits[a].Fits || checklist[a].Item == checklist[b].Item)
-                {
-                    continue;
-                }
-                var wordsA = _itemWords[checklist[a].Item].Words;
-                var wordsB = _itemWords[checklist[b].Item].Words;
-                var onlyA = wordsA.Except(wordsB).ToList();
-                var onlyB = wordsB.Except(wordsA).ToList();
-                var contrast = onlyB.Count > 0 && onlyA.Any(w => name.Contains(w, StringComparison.Ordinal)) && !onlyB.Any(w => name.Contains(w, StringComparison.Ordinal));
-                var ownForm = checklist[b].AnyForm && !checklist[a].AnyForm;
-                dropped[b] = contrast || ownForm;
-            }
+            dropped[b] = contrasted[b] || (fits[b].Fits && checklist[b].AnyForm && Others(b).Any(a => !contrasted[a] && !checklist[a].AnyForm));
+        }
+        // The other items of the checklist the document fits.
+        IEnumerable<int> Others(int b) => Enumerable.Range(0, fits.Length).Where(a => a != b && fits[a].Fits && checklist[a].Item != checklist[b].Item);
+
+        bool Contrast(int a, int b)
+        {
+            var wordsA = _itemWords[checklist[a].Item].Words;
+            var wordsB = _itemWords[checklist[b].Item].Words;
+            var onlyA = wordsA.Except(wordsB).ToList();
+            var onlyB = wordsB.Except(wordsA).ToList();
+            // Who provides (政府 of 乡镇、政府部门) is no contrast: 区政府 in a name is the 区's own, not a department's.
+            return onlyB.Count > 0 && onlyA.Any(w => !UnitWords.Contains(w) && name.Contains(w, StringComparison.Ordinal)) && !onlyB.Any(w => name.Contains(w, StringComparison.Ordinal));
         }
         return fits.Select((f, i) => dropped[i] ? ItemFit.No : f).ToList();
     }
@@ -306,10 +322,10 @@ public sealed partial class MaterialItemMatcher
         {
             // The narrower item's further words that come after all of the broader's are what it is of them (行政规范性文件 → 清理);
             // words before only qualify them (修订前后的应急演练制度规则 is still an 应急演练制度规则). The name must hold one that is
-            // not part of a word of the broader (公平、竞争 of 公平竞争审查).
+            // not part of a word of the broader (公平、竞争 of 公平竞争审查) nor a word of form (研究目录的会议纪要: 目录 is what is studied, not more subject).
             var named = fitted.Any(a => (a.Number, a.Index) != (b.Number, b.Index) && b.Words.Count > 0 && b.Words.IsProperSubsetOf(a.Words)
                 && a.Ordered.Skip(a.Ordered.Select((w, i) => b.Words.Contains(w) ? i : -1).Max() + 1)
-                    .Any(w => Holds(name, w) && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
+                    .Any(w => Holds(name, w) && EvidenceForm.FormOf(w) is null && !b.Words.Any(v => v.Contains(w, StringComparison.Ordinal) || w.Contains(v, StringComparison.Ordinal))));
             // Of two items of different indicators, one whose own words the name speaks of while it speaks of none of the other's own
             // (信用领导小组 of 信用领导小组成员单位联席会议, to a 公平竞争审查 联席会议 notice) is the one the document is.
             var other = fitted.Any(a => a.Number != b.Number
@@ -372,6 +388,15 @@ public sealed partial class MaterialItemMatcher
         }
         return false;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*各?乡镇、")]
+    private static partial System.Text.RegularExpressions.Regex BelowUnitsFirst();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+\s*[.．、]\s*")]
+    private static partial System.Text.RegularExpressions.Regex Numbering();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:材料|资料)(?:清单|目录|一览表)")]
+    private static partial System.Text.RegularExpressions.Regex MaterialsList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"20\d{2}年")]
     private static partial System.Text.RegularExpressions.Regex NamedYear();

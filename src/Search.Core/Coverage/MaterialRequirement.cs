@@ -92,12 +92,15 @@ public sealed partial record MaterialRequirement(string Item, IReadOnlySet<strin
         var parts = PartSeparators().Split(main).Select(part =>
         {
             var partHeads = new List<string>();
+            var whole = part;
             var own = EvidenceForm.StripHead(ref part, partHeads);
             heads.AddRange(partHeads);
             forms.UnionWith(own);
-            // "…事项目录文件": the 文件 carries the 目录 (stripped after it, so read before it).
+            // "…事项目录文件": the 文件 carries the 目录 (stripped after it, so read before it). "…目录的文件" asks for the list too,
+            // in whatever carries it, the minutes that adopt it among them: it names no one carrier.
             if (partHeads.Count >= 2 && EvidenceForm.FormOf(partHeads[^1]) == EvidenceForm.List
-                && EvidenceForm.FormOf(partHeads[0]) is EvidenceForm.Policy or EvidenceForm.Web)
+                && EvidenceForm.FormOf(partHeads[0]) is EvidenceForm.Policy or EvidenceForm.Web
+                && whole.Contains(partHeads[^1] + partHeads[0], StringComparison.Ordinal))
             {
                 listCarried ??= partHeads[^1];
             }

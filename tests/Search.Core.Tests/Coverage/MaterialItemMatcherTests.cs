@@ -310,4 +310,54 @@ public sealed class MaterialItemMatcherTests
 
         Assert.True(FitReviewOpinion(2, doc).Fits);
     }
+
+    [Fact]
+    public void Fit_UnitsOwnList_IsTheUnitsItemNotTheDistricts()
+    {
+        // 30.2 asks for the 目录 of 乡镇 and 政府部门: a department's published 目录 is it; the 区政府's own (issued by its 办公室) is not.
+        var unit = new EvidenceDocument("d1", "关于公布2023年度重大行政决策事项目录的通知", "区住建和交通局2023年度重大行政决策事项目录.txt", "txt", new DateOnly(2023, 3, 24), false, true, [],
+            "中卫市沙坡头区住房城乡建设和交通局\n关于公布2023年度重大行政决策事项目录的通知\n"
+            + "根据区人民政府关于政府部门制定年度重大行政决策事项目录的要求，经局党组会议研究，现将我局2023年度重大行政决策事项目录予以公布。\n"
+            + "序号\t决策事项\t承办股室\t履行程序\n1\t沙坡头区城区公共停车场收费管理办法\t城建股\t公众参与、合法性审查、集体讨论决定\n"
+            + "本目录已在区政府门户网站“区住建和交通局—重大行政决策”栏目公开。\n", "sha");
+        const string title = "沙坡头区人民政府办公室关于公布2023年度区政府重大行政决策事项目录的通知";
+        var district = new EvidenceDocument("d2", title, "关于公布2023年度区政府重大行政决策事项目录的通知.txt", "txt", new DateOnly(2023, 3, 10), false, true, [],
+            title + "\n现将区政府2023年度重大行政决策事项目录予以公布。\n序号\t事项名称\t承办单位\n1\t沙坡头区城区供热价格调整\t区发改局\n", "sha");
+
+        Assert.True(FitDecision(2, unit).Fits);
+        Assert.False(FitDecision(2, district).Fits);
+        Assert.True(FitDecision(1, district).Fits);
+    }
+
+    [Fact]
+    public void Fit_ChecklistOfMaterialsToHandIn_IsNoListOfDocuments()
+    {
+        // A 送审材料清单 lists what to send for review, not the 行政规范性文件 made since 2022.
+        var doc = Document("行政规范性文件合法性审查送审材料清单", "附件3.txt",
+            "附件3\n行政规范性文件合法性审查送审材料清单\n序号\t材料名称\t份数\n1\t提请合法性审查的函\t1\n2\t行政规范性文件送审稿\t2\n3\t起草说明\t1\n", date: new DateOnly(2023, 2, 1));
+
+        Assert.False(Fit(2, doc).Fits);
+    }
+
+    private static readonly string[] SupervisionChecklist =
+    [
+        "2.2022年以来开展行政执法案卷评查的通知、报告、简报信息",
+        "4.行政执法监督员工作资料。",
+    ];
+
+    [Fact]
+    public void FitChecklist_ItemContrastedAway_TakesNothingFromAnother()
+    {
+        // The news is of the 监督员 (whose duties include 案卷评查): the 案卷评查 简报 item is contrasted away by its name, and so
+        // cannot in turn push out the 监督员 item for asking any form.
+        const string title = "沙坡头区举行行政执法社会监督员聘任仪式";
+        var doc = Document(title, title + ".txt", title + "\n发布时间：2023-05-12　来源：沙坡头区司法局\n区司法局为22名行政执法社会监督员颁发聘书。"
+            + "监督员对行政执法行为进行监督，参加行政执法案卷评查、专项监督检查等活动。", date: new DateOnly(2023, 5, 12));
+        var matcher = new MaterialItemMatcher(SupervisionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["行政执法", "案卷评查"]), null, null);
+
+        var fits = matcher.FitChecklist(SupervisionChecklist.Select(MaterialRequirement.Parse).ToList(), doc);
+
+        Assert.False(fits[0].Fits);
+        Assert.True(fits[1].Fits);
+    }
 }

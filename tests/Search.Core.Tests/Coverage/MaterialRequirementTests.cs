@@ -22,6 +22,7 @@ public sealed class MaterialRequirementTests
     [InlineData("9.惩戒商标抢注、非正常专利申请等违法失信行为的案卷", "案卷")]
     [InlineData("2.2022年以来行政复议化解行政争议主渠道作用发挥的信息简报", "简报")]
     [InlineData("7.反不正当竞争执法信息公开情况", "")]
+    [InlineData("2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。", "文件,清单,网址及截图,纪要")]
     public void Parse_Forms_FromTheWordsTheItemEndsIn(string item, string expected) =>
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(), MaterialRequirement.Parse(item).Forms.ToHashSet());
 
