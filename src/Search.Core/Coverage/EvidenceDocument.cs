@@ -47,7 +47,14 @@ public sealed partial record EvidenceDocument(
     public string? TitleWord { get; } = EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName)) ?? EvidenceForm.TitleWord(Title);
 
     /// <summary>Title and file name, whose words say what the document is about.</summary>
-    public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(Title + "　" + Path.GetFileNameWithoutExtension(FileName)).ToHashSet(StringComparer.Ordinal);
+    public string Name { get; } = NameOf(Title, FileName);
+
+    /// <summary>The name less the titles it cites (关于《…（送审稿）》的合法性审查意见书): what the document reviews or carries is not what it is.</summary>
+    public string OwnName { get; } = WithoutCitations(NameOf(Title, FileName));
+
+    public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(NameOf(Title, FileName)).ToHashSet(StringComparer.Ordinal);
+
+    private static string NameOf(string title, string fileName) => title + "　" + Path.GetFileNameWithoutExtension(fileName);
 
     public IReadOnlySet<string> TextBigrams { get; } = MaterialRequirement.BigramsOf(Head).ToHashSet(StringComparer.Ordinal);
 

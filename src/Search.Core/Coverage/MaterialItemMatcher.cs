@@ -162,7 +162,7 @@ public sealed partial class MaterialItemMatcher
         }
         var form = item.AnyForm ? document.Forms.FirstOrDefault() ?? "" : item.Forms.FirstOrDefault(document.Forms.Contains);
         // A draft cited (关于《…（送审稿）》的合法性审查意见书) is what the document reviews; the document itself is adopted.
-        if (DraftWords.Any(w => EvidenceDocument.WithoutCitations(NameOf(document)).Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
+        if (DraftWords.Any(w => document.OwnName.Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
         {
             return ItemFit.No;
         }
@@ -176,7 +176,7 @@ public sealed partial class MaterialItemMatcher
         }
         // A list of the materials to hand in (送审材料清单, 申报资料目录) is a checklist: it lists no documents, cases or matters,
         // so it is none of the lists an item asks for, unless the item asks for such a list itself.
-        if (form == EvidenceForm.List && MaterialsList().IsMatch(EvidenceDocument.WithoutCitations(NameOf(document))) && !MaterialsList().IsMatch(item.Item))
+        if (form == EvidenceForm.List && MaterialsList().IsMatch(document.OwnName) && !MaterialsList().IsMatch(item.Item))
         {
             return ItemFit.No;
         }
@@ -187,9 +187,8 @@ public sealed partial class MaterialItemMatcher
         }
         var ownName = NameOf(item, document);
         // An item that opens with the units it asks of (乡镇、政府部门…制定的目录; 各乡镇、各部门提供…) wants their own material: a
-        // document whose name names no such unit (the 区政府's own 目录) is not it.
-        // The 区政府办公室 issues the 区政府's own documents: it is not one of those units here.
-        if (BelowUnitsFirst().IsMatch(Numbering().Replace(item.Item, ""))
+        // document whose name names no such unit (the 区政府's own 目录, issued by the 区政府办公室) is not it.
+        if (BelowUnitsFirst().IsMatch(item.Item)
             && !UnitName().Matches(NameOf(document)).Any(m => !m.Value.EndsWith("政府办公室", StringComparison.Ordinal)))
         {
             return ItemFit.No;
@@ -317,7 +316,7 @@ public sealed partial class MaterialItemMatcher
             .Select(x => (x.Number, x.Index, x.Ordered, Words: x.Ordered.ToHashSet(StringComparer.Ordinal)))
             .ToList();
         // What the name cites (关于《…若干措施》的公平竞争审查意见) is what the document reviews, not what it is.
-        var name = EvidenceDocument.WithoutCitations(NameOf(document));
+        var name = document.OwnName;
         foreach (var b in fitted)
         {
             // The narrower item's further words that come after all of the broader's are what it is of them (行政规范性文件 → 清理);
@@ -343,7 +342,7 @@ public sealed partial class MaterialItemMatcher
     /// <summary>A word that says how, what kind or who, not what about: a function, kind-of-material or unit word.</summary>
     private static bool SaysNoSubject(string word) => FunctionWords.Contains(word) || KindWords.Contains(word) || UnitWords.Contains(word);
 
-    private static string NameOf(EvidenceDocument document) => document.Title + "　" + Path.GetFileNameWithoutExtension(document.FileName);
+    private static string NameOf(EvidenceDocument document) => document.Name;
 
     /// <summary>The document's name as read for <paramref name="item"/>: where the item asks for every unit's material, a unit's name in it stands for those words.</summary>
     private static string NameOf(MaterialRequirement item, EvidenceDocument document)
@@ -389,11 +388,8 @@ public sealed partial class MaterialItemMatcher
         return false;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*各?乡镇、")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:\d+\s*[.．、]\s*)?各?乡镇、")]
     private static partial System.Text.RegularExpressions.Regex BelowUnitsFirst();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+\s*[.．、]\s*")]
-    private static partial System.Text.RegularExpressions.Regex Numbering();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?:材料|资料)(?:清单|目录|一览表)")]
     private static partial System.Text.RegularExpressions.Regex MaterialsList();
