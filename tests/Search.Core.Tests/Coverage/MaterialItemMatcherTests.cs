@@ -23,6 +23,11 @@ public sealed class MaterialItemMatcherTests
 
     private static ItemFit Fit(int item, EvidenceDocument document) => Matcher.Fit(MaterialRequirement.Parse(Checklist[item - 1]), document);
 
+    /// <summary>How <paramref name="document"/> fits item <paramref name="item"/> of <paramref name="checklist"/>, read with its own domain terms.</summary>
+    private static ItemFit FitIn(string[] checklist, string[] terms, int item, EvidenceDocument document, Func<string, IReadOnlyList<string>>? expand = null) =>
+        new MaterialItemMatcher(checklist.Select(MaterialRequirement.Parse), new MatchTokenizer(terms), null, expand)
+            .Fit(MaterialRequirement.Parse(checklist[item - 1]), document);
+
     private static EvidenceDocument Document(string title, string fileName, string head, string kind = "txt", DateOnly? date = null) =>
         new("d1", title, fileName, kind, date, false, false, [], head, "sha");
 
@@ -105,9 +110,7 @@ public sealed class MaterialItemMatcherTests
     private static readonly Vocab Vocabulary = new([], ["会前学法, 会前学习", "案卷评查, 案卷集中评查", "应诉, 行政应诉"]);
 
     private static ItemFit FitLearning(int item, EvidenceDocument document, bool synonyms = true) =>
-        new MaterialItemMatcher(LearningChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["会前学法", "案卷评查", "行政执法", "行政应诉"]), null,
-                synonyms ? Vocabulary.Expand : null)
-            .Fit(MaterialRequirement.Parse(LearningChecklist[item - 1]), document);
+        FitIn(LearningChecklist, ["会前学法", "案卷评查", "行政执法", "行政应诉"], item, document, synonyms ? Vocabulary.Expand : null);
 
     [Fact]
     public void Fit_OneDepartmentsRule_StandsForTheDepartmentsRules()
@@ -187,9 +190,7 @@ public sealed class MaterialItemMatcherTests
         "3.2022年以来政府常务会、政府各部门会前学法的内容资料",
     ];
 
-    private static ItemFit FitReview(int item, EvidenceDocument document) =>
-        new MaterialItemMatcher(ReviewChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["行政复议", "会前学法"]), null, null)
-            .Fit(MaterialRequirement.Parse(ReviewChecklist[item - 1]), document);
+    private static ItemFit FitReview(int item, EvidenceDocument document) => FitIn(ReviewChecklist, ["行政复议", "会前学法"], item, document);
 
     private const string LearningNews = "区政府第十五次常务会议开展会前学法\n发布时间：2023-05-18 来源：区政府办公室\n"
         + "2023年5月18日，区人民政府召开第十五次常务会议。会前，参加会议人员集中学习了新修订的《中华人民共和国行政复议法》。\n"
@@ -220,9 +221,7 @@ public sealed class MaterialItemMatcherTests
         "2.2022年以来法治政府建设督察通知、通报、信息简报等资料",
     ];
 
-    private static ItemFit FitCompetition(int item, EvidenceDocument document) =>
-        new MaterialItemMatcher(CompetitionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["公平竞争审查", "行政规范性文件", "法治政府建设"]), null, null)
-            .Fit(MaterialRequirement.Parse(CompetitionChecklist[item - 1]), document);
+    private static ItemFit FitCompetition(int item, EvidenceDocument document) => FitIn(CompetitionChecklist, ["公平竞争审查", "行政规范性文件", "法治政府建设"], item, document);
 
     [Fact]
     public void Fit_NoticeCitingTheRulesOfAnotherMatter_IsNotThatMattersNotice()
@@ -250,9 +249,7 @@ public sealed class MaterialItemMatcherTests
         "2.乡镇、政府部门2022年以来制定重大行政决策事项目录的文件、公开网址、截图，及研究目录的会议纪要。",
     ];
 
-    private static ItemFit FitDecision(int item, EvidenceDocument document) =>
-        new MaterialItemMatcher(DecisionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["重大行政决策"]), null, null)
-            .Fit(MaterialRequirement.Parse(DecisionChecklist[item - 1]), document);
+    private static ItemFit FitDecision(int item, EvidenceDocument document) => FitIn(DecisionChecklist, ["重大行政决策"], item, document);
 
     [Fact]
     public void Fit_CallForProposals_IsNotTheListOfDecisions()
@@ -283,9 +280,7 @@ public sealed class MaterialItemMatcherTests
         "1.2022年以来公布上年度行政执法情况报告",
     ];
 
-    private static ItemFit FitReviewOpinion(int item, EvidenceDocument document) =>
-        new MaterialItemMatcher(OpinionChecklist.Select(MaterialRequirement.Parse), new MatchTokenizer(["行政规范性文件", "合法性审查", "行政执法"]), null, null)
-            .Fit(MaterialRequirement.Parse(OpinionChecklist[item - 1]), document);
+    private static ItemFit FitReviewOpinion(int item, EvidenceDocument document) => FitIn(OpinionChecklist, ["行政规范性文件", "合法性审查", "行政执法"], item, document);
 
     [Fact]
     public void Fit_OpinionOnADraft_IsNoDraftItself()
