@@ -47,14 +47,48 @@ public sealed partial record EvidenceDocument(
     public string? TitleWord { get; } = EvidenceForm.TitleWord(Path.GetFileNameWithoutExtension(FileName)) ?? EvidenceForm.TitleWord(Title);
 
     /// <summary>Title and file name, whose words say what the document is about.</summary>
-    public string Name { get; } = NameOf(Title, FileName);
+    public string Name => _name.Name;
 
     /// <summary>The name less the titles it cites (关于《…（送审稿）》的合法性审查意见书): what the document reviews or carries is not what it is.</summary>
-    public string OwnName { get; } = WithoutCitations(NameOf(Title, FileName));
+    public string OwnName => _name.Own;
 
-    public IReadOnlySet<string> NameBigrams { get; } = MaterialRequirement.BigramsOf(NameOf(Title, FileName)).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> NameBigrams => _name.Bigrams;
 
-    private static string NameOf(string title, string fileName) => title + "　" + Path.GetFileNameWithoutExtension(fileName);
+    /// <summary>
+    /// The document is a draft by its own name; a draft it cites (关于《…（送审稿）》的合法性审查意见书) is what it reviews, and
+    /// the document itself is adopted.
+    /// </summary>
+    public bool IsDraft => _name.Draft;
+
+    /// <summary>Its own name calls it a list of materials to hand in (送审材料清单, 申报资料目录), a checklist rather than a list of documents or matters.</summary>
+    public bool IsMaterialsList => _name.ListOfMaterials;
+
+    /// <summary>The units its name names (区自然资源局, 区市场监管分局, 区委编办, 区政务服务中心, 宣和镇).</summary>
+    public IReadOnlyList<string> UnitsNamed => _name.Units;
+
+    // The name is read once, for all of these.
+    private readonly NameReading _name = NameReading.Of(Title + "　" + Path.GetFileNameWithoutExtension(FileName));
+
+    private sealed record NameReading(string Name, string Own, IReadOnlySet<string> Bigrams, bool Draft, bool ListOfMaterials, IReadOnlyList<string> Units)
+    {
+        public static NameReading Of(string name)
+        {
+            var own = WithoutCitations(name);
+            return new(name, own, MaterialRequirement.BigramsOf(name).ToHashSet(StringComparer.Ordinal),
+                DraftWords.Any(w => own.Contains(w, StringComparison.Ordinal)), EvidenceDocument.MaterialsList().IsMatch(own),
+                UnitName().Matches(name).Select(m => m.Value).ToList());
+        }
+    }
+
+    /// <summary>Words that mark a document as not yet adopted: it is not the published item unless the item asks for a draft.</summary>
+    internal static readonly string[] DraftWords = ["送审稿", "征求意见稿", "讨论稿", "草案", "初稿", "修改稿", "代拟稿"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:材料|资料)(?:清单|目录|一览表)")]
+    internal static partial System.Text.RegularExpressions.Regex MaterialsList();
+
+    /// <summary>A unit named in a name: 区自然资源局, 区市场监管分局, 区委编办, 区政务服务中心, 宣和镇.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:区|县|市)[\u4e00-\u9fff]{1,10}?(?:分局|局|委员会|办公室|中心)|[\u4e00-\u9fff]{2,4}(?:镇|乡)(?:人民政府)?")]
+    private static partial System.Text.RegularExpressions.Regex UnitName();
 
     public IReadOnlySet<string> TextBigrams { get; } = MaterialRequirement.BigramsOf(Head).ToHashSet(StringComparer.Ordinal);
 

@@ -68,14 +68,22 @@ public sealed partial class MaterialItemMatcher
         /// thing and that word says more than a kind of material or who provides it; null otherwise.
         /// </summary>
         public string? Head { get; init; }
+
+        /// <summary>The words a document's name must hold to be about the item: its words less those that only say a kind of material.</summary>
+        public IReadOnlyList<string> NameWords { get; init; } = [];
+
+        /// <summary>The item asks for a draft or a call for comments (送审稿, 征求意见): a draft is not refused.</summary>
+        public bool AsksDraft { get; init; }
+
+        /// <summary>The item asks for a list of materials itself (需要提供的材料清单).</summary>
+        public bool AsksMaterialsList { get; init; }
+
+        /// <summary>The item opens with the units below the 区 it asks of (乡镇、政府部门…; 各乡镇、各部门…).</summary>
+        public bool OfUnitsBelow { get; init; }
     }
 
     /// <summary>Words of an item that ask for every unit's material (政府各部门会前学法制度, 各单位报送的…年度报告): one unit's own stands for it.</summary>
     private static readonly string[] EveryUnitWords = ["政府各部门", "各部门", "各单位"];
-
-    /// <summary>A unit named in a document's name: 区自然资源局, 区市场监管分局, 区委编办, 区政务服务中心, 宣和镇.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:区|县|市)[\u4e00-\u9fff]{1,10}?(?:分局|局|委员会|办公室|中心)|[\u4e00-\u9fff]{2,4}(?:镇|乡)(?:人民政府)?")]
-    private static partial System.Text.RegularExpressions.Regex UnitName();
 
     /// <summary>
     /// Words that say only what kind of material is asked (相关宣传报道, 工作情况的说明, 佐证资料), not what it is about: an item
@@ -84,9 +92,6 @@ public sealed partial class MaterialItemMatcher
     private static readonly HashSet<string> KindWords = ["宣传", "报道", "信息", "工作", "资料", "材料", "情况", "活动", "相关", "典型", "做法", "说明", "佐证", "全套"];
     /// <summary>Words that name who provides (区政府、政府各部门、各乡镇…), not what: a part of an item made of them, or of one word besides (登记受理表), is no request of its own.</summary>
     private static readonly HashSet<string> UnitWords = ["政府", "部门", "单位", "乡镇", "区政府", "各级", "本级", "所属"];
-
-    /// <summary>Words that mark a document as not yet adopted: it is not the published item unless the item asks for a draft.</summary>
-    private static readonly string[] DraftWords = ["送审稿", "征求意见稿", "讨论稿", "草案", "初稿", "修改稿", "代拟稿"];
 
     /// <param name="items">Every material item of the framework: a pair they all share says little about any one.</param>
     /// <param name="documents">The documents matched: a pair most of their names share (the county's name, 关于) says nothing either.</param>
@@ -116,6 +121,10 @@ public sealed partial class MaterialItemMatcher
                     .Where(c => c.Count > 0)
                     .ToList(),
                 Head = last is null || SaysNoSubject(last) ? null : last,
+                NameWords = words.Where(w => !KindWords.Contains(w)).ToList(),
+                AsksDraft = EvidenceDocument.DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)),
+                AsksMaterialsList = EvidenceDocument.MaterialsList().IsMatch(item.Item),
+                OfUnitsBelow = BelowUnitsFirst().IsMatch(item.Item),
             };
         }
         var wordDf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -161,8 +170,8 @@ public sealed partial class MaterialItemMatcher
             return ItemFit.No;
         }
         var form = item.AnyForm ? document.Forms.FirstOrDefault() ?? "" : item.Forms.FirstOrDefault(document.Forms.Contains);
-        // A draft cited (关于《…（送审稿）》的合法性审查意见书) is what the document reviews; the document itself is adopted.
-        if (DraftWords.Any(w => document.OwnName.Contains(w, StringComparison.Ordinal)) && !DraftWords.Append("征求意见").Append("送审").Any(w => item.Item.Contains(w, StringComparison.Ordinal)))
+        var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
+        if (document.IsDraft && !subject.AsksDraft)
         {
             return ItemFit.No;
         }
@@ -170,17 +179,16 @@ public sealed partial class MaterialItemMatcher
         {
             return ItemFit.No;
         }
-        if (item.CarriedList is { } list && !document.Forms.Contains(EvidenceForm.List) && !NameOf(document).Contains(list, StringComparison.Ordinal))
+        if (item.CarriedList is { } list && !document.Forms.Contains(EvidenceForm.List) && !document.Name.Contains(list, StringComparison.Ordinal))
         {
             return ItemFit.No;
         }
         // A list of the materials to hand in (送审材料清单, 申报资料目录) is a checklist: it lists no documents, cases or matters,
         // so it is none of the lists an item asks for, unless the item asks for such a list itself.
-        if (form == EvidenceForm.List && MaterialsList().IsMatch(document.OwnName) && !MaterialsList().IsMatch(item.Item))
+        if (form == EvidenceForm.List && document.IsMaterialsList && !subject.AsksMaterialsList)
         {
             return ItemFit.No;
         }
-        var subject = _itemWords.GetValueOrDefault(item.Item) ?? new SubjectWords([], []);
         if (subject.Words.All(KindWords.Contains))
         {
             return ItemFit.No;
@@ -188,19 +196,18 @@ public sealed partial class MaterialItemMatcher
         var ownName = NameOf(item, document);
         // An item that opens with the units it asks of (乡镇、政府部门…制定的目录; 各乡镇、各部门提供…) wants their own material: a
         // document whose name names no such unit (the 区政府's own 目录, issued by the 区政府办公室) is not it.
-        if (BelowUnitsFirst().IsMatch(item.Item)
-            && !UnitName().Matches(NameOf(document)).Any(m => !m.Value.EndsWith("政府办公室", StringComparison.Ordinal)))
+        if (subject.OfUnitsBelow && !document.UnitsNamed.Any(u => !u.EndsWith("政府办公室", StringComparison.Ordinal)))
         {
             return ItemFit.No;
         }
-        var nameBigrams = ownName.Length == NameOf(document).Length ? document.NameBigrams
+        var nameBigrams = ownName.Length == document.Name.Length ? document.NameBigrams
             : document.NameBigrams.Union(MaterialRequirement.BigramsOf(ownName)).ToHashSet(StringComparer.Ordinal);
         var name = Share(item.Bigrams, nameBigrams);
         var text = Share(item.Bigrams, document.OwnTextBigrams);
         var words = subject.Words;
         // A name need not say the words that only tell what kind of material is asked (统计年报 for 行政执法情况报告: 情况, 工作, 资料);
         // its form says that. The text must still hold them.
-        var nameWords = WordShare(words.Where(w => !KindWords.Contains(w)).ToList(), ownName);
+        var nameWords = WordShare(subject.NameWords, ownName);
         var textWords = WordShare(words, ownName + "　" + document.OwnText);
         // Of an item that bundles separate requests, a document whose name is one of them, in the form that one asks for, is about the item
         // when its text is about the whole: a notice on the 公平竞争审查 联席会议 is not the 公平竞争审查意见 its item bundles with 文件.
@@ -273,7 +280,7 @@ public sealed partial class MaterialItemMatcher
     public IReadOnlyList<ItemFit> FitChecklist(IReadOnlyList<MaterialRequirement> checklist, EvidenceDocument document)
     {
         var fits = checklist.Select(item => Fit(item, document)).ToArray();
-        var name = NameOf(document);
+        var name = document.Name;
         // First the items whose subject the name contrasts away; then, among those left, an item asking for any form gives way
         // to one asking for the document's own. An item contrasted away takes nothing from another.
         var contrasted = new bool[fits.Length];
@@ -342,14 +349,12 @@ public sealed partial class MaterialItemMatcher
     /// <summary>A word that says how, what kind or who, not what about: a function, kind-of-material or unit word.</summary>
     private static bool SaysNoSubject(string word) => FunctionWords.Contains(word) || KindWords.Contains(word) || UnitWords.Contains(word);
 
-    private static string NameOf(EvidenceDocument document) => document.Name;
-
     /// <summary>The document's name as read for <paramref name="item"/>: where the item asks for every unit's material, a unit's name in it stands for those words.</summary>
     private static string NameOf(MaterialRequirement item, EvidenceDocument document)
     {
-        var name = NameOf(document);
+        var name = document.Name;
         var every = EveryUnitWords.FirstOrDefault(w => item.Item.Contains(w, StringComparison.Ordinal));
-        return every is not null && UnitName().IsMatch(name) ? name + "　" + every : name;
+        return every is not null && document.UnitsNamed.Count > 0 ? name + "　" + every : name;
     }
 
     /// <summary>
@@ -390,9 +395,6 @@ public sealed partial class MaterialItemMatcher
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:\d+\s*[.．、]\s*)?各?乡镇、")]
     private static partial System.Text.RegularExpressions.Regex BelowUnitsFirst();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:材料|资料)(?:清单|目录|一览表)")]
-    private static partial System.Text.RegularExpressions.Regex MaterialsList();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"20\d{2}年")]
     private static partial System.Text.RegularExpressions.Regex NamedYear();

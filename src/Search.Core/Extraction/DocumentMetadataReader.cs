@@ -222,7 +222,8 @@ public static partial class DocumentMetadataReader
             for (var k = i; k < Math.Min(head.Count, i + 3); k++)
             {
                 joined += head[k].Trim();
-                if (NoticeTitle().Match(joined.Replace(" ", "")) is { Success: true } notice && !Cited(joined.Replace(" ", ""), notice.Index))
+                var flat = joined.Replace(" ", "");
+                if (NoticeTitle().Match(flat) is { Success: true } notice && !Cited(flat, notice.Index))
                 {
                     return Shorten(joined.Length <= 100 ? joined : notice.Value);
                 }
